@@ -1,0 +1,105 @@
+/**
+ * Seeded randomness. Every random number in claimbook comes from an {@link Rng}; nothing else
+ * may call `Math.random` or an unseeded tfjs op. The generator is sfc32 (a small, fast,
+ * well-tested PRNG), seeded through splitmix32 so that nearby seeds give unrelated streams.
+ * @module
+ */
+
+/** A seeded pseudo-random generator with the distributions the experiments need. */
+export interface Rng {
+  /** The seed this generator was made from. */
+  readonly seed: number;
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform in [lo, hi). */
+  uniform(lo?: number, hi?: number): number;
+  /** Standard normal (Box-Muller), or N(mean, std^2). */
+  normal(mean?: number, std?: number): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /** A fresh 32-bit integer, e.g. the `seed` argument of a tfjs random op or initializer. */
+  seedInt(): number;
+  /** A Float32Array of `n` normal samples times `std`. */
+  normals(n: number, std?: number): Float32Array;
+  /** Shuffles `items` in place (Fisher-Yates) and returns it. */
+  shuffle<T>(items: T[]): T[];
+  /** An independent child generator, derived from this one's seed and `label`. */
+  fork(label: string): Rng;
+}
+
+function splitmix32(a: number): () => number {
+  return () => {
+    a = (a + 0x9e3779b9) | 0;
+    let t = a ^ (a >>> 16);
+    t = Math.imul(t, 0x21f0aaad);
+    t ^= t >>> 15;
+    t = Math.imul(t, 0x735a2d97);
+    return (t ^ (t >>> 15)) >>> 0;
+  };
+}
+
+function hashLabel(label: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Creates a generator from an integer seed.
+ * @example
+ * ```ts
+ * const rng = createRng(1);
+ * rng.normal(); // the same number on every machine
+ * ```
+ */
+export function createRng(seed: number): Rng {
+  if (!Number.isInteger(seed)) throw new RangeError(`Seed must be an integer, got "${seed}"`);
+  const init = splitmix32(seed >>> 0);
+  let a = init(), b = init(), c = init(), d = init();
+  const next32 = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  };
+  for (let i = 0; i < 12; i++) next32();
+  let spare: number | null = null;
+  const next = () => next32() / 4294967296;
+  const gauss = () => {
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
+    let u = next();
+    while (u === 0) u = next();
+    const r = Math.sqrt(-2 * Math.log(u)), th = 2 * Math.PI * next();
+    spare = r * Math.sin(th);
+    return r * Math.cos(th);
+  };
+  const rng: Rng = {
+    seed,
+    next,
+    uniform: (lo = 0, hi = 1) => lo + (hi - lo) * next(),
+    normal: (mean = 0, std = 1) => mean + std * gauss(),
+    int: (n) => Math.floor(next() * n),
+    seedInt: () => next32() & 0x7fffffff,
+    normals(n, std = 1) {
+      const out = new Float32Array(n);
+      for (let i = 0; i < n; i++) out[i] = std * gauss();
+      return out;
+    },
+    shuffle(items) {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j], items[i]];
+      }
+      return items;
+    },
+    fork: (label) => createRng((seed ^ hashLabel(label)) | 0),
+  };
+  return rng;
+}

@@ -1,0 +1,195 @@
+/**
+ * Running experiments: one `run` per seed, timing, progress, a tensor-leak check, and the
+ * verdict of every claim computed from the data of all seeds.
+ * @module
+ */
+import type { BackendInfo, Cache, Experiment, SeedRun, Verdict } from "./experiment.ts";
+import { type ParamValue, type Profile, resolveParams } from "./params.ts";
+import { createRng } from "./rng.ts";
+import { type ProgressSink, silentProgress } from "./progress.ts";
+import { tf } from "./backend.ts";
+
+/** How a claim came out. `expected-fail` is a declared known failure that failed. */
+export type ClaimStatus = "pass" | "fail" | "expected-fail" | "unexpected-pass" | "error";
+
+/** One claim's outcome, as stored in the result JSON. */
+export interface ClaimResult {
+  id: string;
+  kind: string;
+  statement: string;
+  answer?: boolean;
+  knownFailure?: string;
+  status: ClaimStatus;
+  verdict?: Verdict;
+  error?: string;
+}
+
+/** Where and when a result was made; the only part of a result that differs between equal runs. */
+export interface Provenance {
+  date: string;
+  commit: string;
+  deno: string;
+  v8: string;
+  typescript: string;
+  tfjs: string;
+  os: string;
+  durationMs: number;
+  seedMs: number[];
+}
+
+/** Everything a run of one experiment produced: what `reports/<id>.json` holds. */
+export interface ExperimentResult {
+  id: string;
+  title: string;
+  profile: Profile;
+  params: Record<string, ParamValue>;
+  /** Parameter names the user overrode with --set. */
+  overridden: string[];
+  seeds: number[];
+  backend: BackendInfo;
+  runs: SeedRun<unknown>[];
+  claims: ClaimResult[];
+  /** Set when a run threw: the message (claims are then "error"). */
+  error?: string;
+  provenance: Provenance;
+}
+
+/** Options of {@link runExperiment}. */
+export interface RunOptions {
+  profile: Profile;
+  backend: BackendInfo;
+  /** Overrides as text, by parameter name (from `--set id.name=value`). */
+  overrides?: Record<string, string>;
+  /** Number of seeds (default: the experiment's, for the profile). */
+  seeds?: number;
+  /** The first seed; the others follow (default 1). */
+  firstSeed?: number;
+  progress?: ProgressSink;
+  cache?: Cache;
+  commit?: string;
+}
+
+/** An in-memory {@link Cache}, used when no directory is given. */
+export function memoryCache(): Cache {
+  const store = new Map<string, string>();
+  return {
+    get: (key) => Promise.resolve(store.has(key) ? JSON.parse(store.get(key)!) : undefined),
+    set: (key, value) => Promise.resolve(void store.set(key, JSON.stringify(value))),
+  };
+}
+
+/** Evaluates one claim's check, mapping known failures and thrown errors to a status. */
+function judge(
+  exp: Experiment,
+  claim: Experiment["claims"][number],
+  runs: SeedRun<unknown>[],
+  params: Record<string, ParamValue>,
+): ClaimResult {
+  const base = {
+    id: claim.id,
+    kind: claim.kind,
+    statement: claim.statement,
+    answer: claim.answer,
+    knownFailure: claim.knownFailure,
+  };
+  try {
+    const verdict = claim.check(runs, params);
+    const status: ClaimStatus = claim.knownFailure
+      ? (verdict.pass ? "unexpected-pass" : "expected-fail")
+      : (verdict.pass ? "pass" : "fail");
+    return { ...base, status, verdict };
+  } catch (e) {
+    return {
+      ...base,
+      status: "error",
+      error: `check of ${exp.id}/${claim.id} threw: ${e instanceof Error ? e.message : e}`,
+    };
+  }
+}
+
+/** Whether a claim status counts as a failure of the run (`fail`, `unexpected-pass`, `error`). */
+export function isFailure(status: ClaimStatus): boolean {
+  return status === "fail" || status === "unexpected-pass" || status === "error";
+}
+
+/**
+ * Runs one experiment for every seed and judges its claims.
+ * Never throws for a failing run: the error is recorded and every claim becomes "error".
+ * @example
+ * ```ts
+ * const backend = await initBackend("auto");
+ * const result = await runExperiment(init, { profile: "ci", backend });
+ * result.claims.map((c) => `${c.id} ${c.status}`);
+ * ```
+ */
+export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<ExperimentResult> {
+  const params = resolveParams(exp.id, exp.params, opts.profile, opts.overrides);
+  const count = opts.seeds ?? exp.seeds[opts.profile];
+  const first = opts.firstSeed ?? 1;
+  const seeds = Array.from({ length: count }, (_, i) => first + i);
+  const progress = opts.progress ?? silentProgress;
+  const cache = opts.cache ?? memoryCache();
+  const runs: SeedRun<unknown>[] = [];
+  const seedMs: number[] = [];
+  let error: string | undefined;
+  const t0 = performance.now();
+  progress.start(exp.id, seeds.length);
+  try {
+    for (const [i, seed] of seeds.entries()) {
+      const before = tf.memory().numTensors;
+      const s0 = performance.now();
+      const data = await exp.run({
+        tf,
+        params,
+        profile: opts.profile,
+        seed,
+        rng: createRng(seed),
+        backend: opts.backend,
+        progress: (done, total, label) => progress.update(i, total > 0 ? done / total : 0, label),
+        cache,
+      });
+      seedMs.push(Math.round(performance.now() - s0));
+      const leaked = tf.memory().numTensors - before;
+      if (leaked !== 0) throw new Error(`run leaked ${leaked} tensor(s) at seed ${seed}; dispose them or use tf.tidy`);
+      runs.push({ seed, data: JSON.parse(JSON.stringify(data)) });
+    }
+  } catch (e) {
+    error = `Experiment "${exp.id}" failed: ${e instanceof Error ? e.message : e}`;
+  } finally {
+    progress.done();
+  }
+  const claims = error
+    ? exp.claims.map((c): ClaimResult => ({
+      id: c.id,
+      kind: c.kind,
+      statement: c.statement,
+      answer: c.answer,
+      knownFailure: c.knownFailure,
+      status: "error",
+      error,
+    }))
+    : exp.claims.map((c) => judge(exp, c, runs, params));
+  return {
+    id: exp.id,
+    title: exp.title,
+    profile: opts.profile,
+    params,
+    overridden: Object.keys(opts.overrides ?? {}),
+    seeds,
+    backend: opts.backend,
+    runs,
+    claims,
+    ...(error ? { error } : {}),
+    provenance: {
+      date: new Date().toISOString(),
+      commit: opts.commit ?? "unknown",
+      deno: Deno.version.deno,
+      v8: Deno.version.v8,
+      typescript: Deno.version.typescript,
+      tfjs: tf.version.tfjs,
+      os: `${Deno.build.os}-${Deno.build.arch}`,
+      durationMs: Math.round(performance.now() - t0),
+      seedMs,
+    },
+  };
+}
