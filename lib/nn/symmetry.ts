@@ -57,7 +57,7 @@ export async function trainSymmetry(
     if (step < o.steps) tf.tidy(() => void opt.minimize(loss));
   }
   const accuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.greater(logits(), 0), tf.cast(y, "bool")), "float32")));
-  const [w1, bb1, w2, acc] = await Promise.all([W1.array(), b1.array(), W2.array(), accuracy.data()]);
+  const [w1, bb1, w2, acc] = await Promise.all([W1.array(), b1.data(), W2.array(), accuracy.data()]);
   let maxUnitDiff = 0;
   for (let j = 1; j < o.hidden; j++) {
     const d = Math.max(
