@@ -65,8 +65,9 @@ const NETS: Record<string, { act: ActivationName; scale: (din: number, p: P) => 
 };
 type NetName = keyof typeof NETS;
 
-interface InitData {
-  nets: Record<NetName, LayerStats[]>;
+/** What one seed of the init experiment measures. */
+export interface InitData {
+  nets: Record<string, LayerStats[]>;
   variance: { din: number; varX: number; varW: number; varY: number }[];
   symmetry: { constant: SymmetryRun; random: SymmetryRun };
   conv: {

@@ -5,6 +5,7 @@
  */
 import type { Experiment } from "../lib/experiment.ts";
 import init from "./init.ts";
+import backends from "./backends.ts";
 
 /** Every experiment, in report order. */
-export const experiments: readonly Experiment[] = [init];
+export const experiments: readonly Experiment[] = [init, backends];

@@ -144,3 +144,22 @@ export function currentBackend(): BackendInfo | undefined {
 }
 
 export { tf };
+
+/**
+ * Runs `fn` with another backend active, then switches back (for experiments that compare
+ * backends in one process, claim H2). Starting it follows the same rules as {@link initBackend}
+ * (a software WebGPU adapter is accepted, as when named explicitly). Tensors made inside must be
+ * disposed inside.
+ */
+export async function withBackend<T>(
+  name: Exclude<BackendName, "auto">,
+  fn: (info: BackendInfo) => Promise<T>,
+): Promise<T> {
+  const previous = tf.getBackend();
+  const started = await starters[name](false);
+  try {
+    return await fn({ name, ...started, refused: [] });
+  } finally {
+    await activate(previous);
+  }
+}
