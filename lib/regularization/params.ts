@@ -68,8 +68,8 @@ export const params = {
   steps: { ci: 150, full: 500, min: 1, max: 100000, integer: true, doc: "Full-batch Adam steps for D7." },
   lr: { ci: 2e-3, full: 1e-3, min: 0, max: 10, doc: "Adam learning rate for D7." },
   mcSamples: {
-    ci: [1, 4, 16, 64, 256],
-    full: [1, 4, 16, 64, 256, 1024],
+    ci: [1, 4, 16, 64, 256, 1024],
+    full: [1, 4, 16, 64, 256, 1024, 4096],
     min: 1,
     max: 100000,
     integer: true,
