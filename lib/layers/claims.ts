@@ -4,7 +4,7 @@
  */
 import type { Claim, SeedRun } from "../experiment.ts";
 import { fmt, isMonotone, mean, record, seedsFraction } from "../checks.ts";
-import { NORMS, type NormName, poolKey } from "../nn/norms.ts";
+import { type NormName, NORMS, poolKey } from "../nn/norms.ts";
 import type { ConvSetting, ConvShape } from "./measure.ts";
 import type { P } from "./params.ts";
 import type { LayersData } from "./types.ts";
@@ -106,7 +106,8 @@ function a3(runs: Runs) {
       ["max |ours − tf.layers.layerNormalization|", d.libraryLayer],
       ["mismatches", wrong.length ? wrong.join("; ") : "none"],
     ]),
-    expected: "mean 0, var 1 exactly over the sets each norm's own axes define (and their unions), not over others; equalities",
+    expected:
+      "mean 0, var 1 exactly over the sets each norm's own axes define (and their unions), not over others; equalities",
     tolerance: `|mean| ≤ ${MEAN_TOL}, |var − 1| ≤ ${VAR_TOL} (ε/σ²); equal outputs within ${EQUAL_TOL}; every seed`,
     summary: `On ${d.shape.join("×")} feature maps of real digits, each norm gives mean 0 / var 1 exactly over its ` +
       `own axes (largest |mean| ${fmt(Math.max(...NORMS.map((n) => own(n).maxAbsMean)))}) and not over the others' ` +
@@ -128,7 +129,12 @@ function a4(runs: Runs) {
   return {
     pass: rows.every((r) => r.ok),
     measured: record([
-      ...d.map((r) => [`batch ${r.batch}: training spread / output RMS`, r.pattern.trainSpread / r.pattern.outputRms] as [string, number]),
+      ...d.map((r) =>
+        [`batch ${r.batch}: training spread / output RMS`, r.pattern.trainSpread / r.pattern.outputRms] as [
+          string,
+          number,
+        ]
+      ),
       ...d.map((r) => [`batch ${r.batch}: inference max difference`, r.pattern.inferenceMaxDiff] as [string, number]),
       ["max |layer − definition| (training)", Math.max(...d.map((r) => r.pattern.definitionMaxDiff))],
     ]),
@@ -139,7 +145,9 @@ function a4(runs: Runs) {
     tolerance: `every seed; inference difference ≤ 1e-6; layer = (x − μ_B)/sqrt(σ²_B + ε) within ${EQUAL_TOL}`,
     summary: `In training mode the same digit's normalized features change with the rest of the batch (spread ` +
       `${d.map((r) => fmt(r.pattern.trainSpread / r.pattern.outputRms)).join(", ")} of the output for batches of ` +
-      `${d.map((r) => r.batch).join(", ")}); in inference mode, with running statistics, they are identical in every batch.`,
+      `${
+        d.map((r) => r.batch).join(", ")
+      }); in inference mode, with running statistics, they are identical in every batch.`,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../rng.ts";
-import { applyNorm, groupNorm, instanceNorm, layerNorm, NORMS, type NormName, statsOver } from "../nn/norms.ts";
+import { applyNorm, groupNorm, instanceNorm, layerNorm, type NormName, NORMS, statsOver } from "../nn/norms.ts";
 
 /** A conv setting of the slide: filter F, stride S, padding P (`"fit"`: whatever fits). */
 export interface ConvSetting {
@@ -93,11 +93,18 @@ export function paramCounts(tf: typeof tfjs, fs: number[], depthsIn: number[], f
   for (const f of fs) {
     for (const depthIn of depthsIn) {
       for (const k of filters) {
-        const layer = tf.layers.conv2d({ filters: k, kernelSize: f });
-        layer.build([null, 16, 16, depthIn]);
-        const [kernel, bias] = layer.getWeights();
-        out.push({ f, depthIn, filters: k, counted: layer.countParams(), kernelShape: kernel.shape, biasShape: bias.shape });
-        layer.dispose();
+        const layer = tf.layers.conv2d({ filters: k, kernelSize: f, inputShape: [16, 16, depthIn] });
+        const model = tf.sequential({ layers: [layer] });
+        const [kernel, bias] = layer.weights;
+        out.push({
+          f,
+          depthIn,
+          filters: k,
+          counted: layer.countParams(),
+          kernelShape: kernel.shape as number[],
+          biasShape: bias.shape as number[],
+        });
+        model.dispose();
       }
     }
   }

@@ -6,7 +6,7 @@ import type { Chart, SeedRun, Table } from "../experiment.ts";
 import { lineChart, type Row, scatterChart } from "../charts.ts";
 import { heatmapFacets } from "../charts_regularization.ts";
 import { fmt, mean } from "../checks.ts";
-import { NORMS, type NormName, poolKey } from "../nn/norms.ts";
+import { type NormName, NORMS, poolKey } from "../nn/norms.ts";
 import { outputSize } from "./claims.ts";
 import type { P } from "./params.ts";
 import type { LayersData } from "./types.ts";
@@ -36,7 +36,11 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
         norm: title(norm),
         sample: n,
         channel: k,
-        cell: n === 0 && k === 0 ? "perturbed element's cell" : changed ? "shares μ, σ (output changed)" : "independent",
+        cell: n === 0 && k === 0
+          ? "perturbed element's cell"
+          : changed
+          ? "shares μ, σ (output changed)"
+          : "independent",
         expected: poolKey(norm, n, k, c, d.a3.groups) === poolKey(norm, 0, 0, c, d.a3.groups),
       }))
     )
@@ -110,7 +114,16 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
       title: "A4: BatchNorm in training mode: spread of one sample's output across batches",
       caption: "RMS std of the fixed sample's normalized features across random batches, relative to their size. " +
         "At inference the spread is exactly 0.",
-      spec: lineChart({ data: spread, x: "batch", y: "value", color: "mode", logX: true, logY: true, points: true, yTitle: "spread / output RMS" }),
+      spec: lineChart({
+        data: spread,
+        x: "batch",
+        y: "value",
+        color: "mode",
+        logX: true,
+        logY: true,
+        points: true,
+        yTitle: "spread / output RMS",
+      }),
     },
     {
       title: `A4: one feature of one digit in ${p.bnBatches} random batches of ${trace.batch}`,
@@ -119,7 +132,8 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
     },
     {
       title: "A5: training loss of the classic conv net, with and without BatchNorm",
-      caption: `Seed ${seed}; mean minibatch loss over the last ${p.window} steps; training stops at the target ${p.target}.`,
+      caption:
+        `Seed ${seed}; mean minibatch loss over the last ${p.window} steps; training stops at the target ${p.target}.`,
       spec: lineChart({ data: curves, x: "step", y: "loss", color: "net", yTitle: "training loss (windowed)" }),
     },
   ];
@@ -131,7 +145,8 @@ export function layersTables(runs: Runs, p: P): Table[] {
   return [
     {
       title: "A1: conv output sizes",
-      caption: `Measured from tf.layers (zeroPadding2d + conv2d 'valid', or 'same' where no symmetric P fits), K = ${p.filters}.`,
+      caption:
+        `Measured from tf.layers (zeroPadding2d + conv2d 'valid', or 'same' where no symmetric P fits), K = ${p.filters}.`,
       columns: ["setting", "W", "padding", "(W − F + 2P)/S + 1", "measured output"],
       rows: d.a1.map((s) => [s.setting, s.w, s.padding, outputSize(s), s.out.join("×")]),
     },
@@ -139,11 +154,25 @@ export function layersTables(runs: Runs, p: P): Table[] {
       title: "A4: BatchNorm, training adds randomness, testing averages",
       caption: `Mean over ${runs.length} seeds, ${p.bnBatches} random batches per size. Gap: RMS of (mean of the ` +
         "training-mode outputs − inference output), with the sampling noise of that mean.",
-      columns: ["batch size", "training spread", "inference spread", "gap to inference output", "std error", "output RMS"],
+      columns: [
+        "batch size",
+        "training spread",
+        "inference spread",
+        "gap to inference output",
+        "std error",
+        "output RMS",
+      ],
       rows: d.a4.map((_, i) => {
         const m = (f: (x: LayersData["a4"][number]["pattern"]) => number) =>
           Number(fmt(mean(runs.map((r) => f(r.data.a4[i].pattern)))));
-        return [d.a4[i].batch, m((x) => x.trainSpread), m((x) => x.inferenceMaxDiff), m((x) => x.gap), m((x) => x.stdErr), m((x) => x.outputRms)];
+        return [
+          d.a4[i].batch,
+          m((x) => x.trainSpread),
+          m((x) => x.inferenceMaxDiff),
+          m((x) => x.gap),
+          m((x) => x.stdErr),
+          m((x) => x.outputRms),
+        ];
       }),
     },
   ];
