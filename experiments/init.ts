@@ -160,7 +160,7 @@ export default defineExperiment({
     for (const din of p.varianceDins) {
       const [varX, varW, varY] = tf.tidy(() => {
         const x = tf.mul(tf.tensor2d(vr.normals(p.varianceBatch * din), [p.varianceBatch, din]), 1.5);
-        const w = tf.mul(tf.tensor2d(vr.normals(din * p.varianceBatch), [din, p.varianceBatch]), 0.7 / Math.sqrt(din));
+        const w = tf.mul(tf.tensor2d(vr.normals(din * p.varianceBatch), [din, p.varianceBatch]), 0.05);
         return [x, w, tf.matMul(x, w)].map((t) => tf.moments(t).variance);
       });
       const v = await Promise.all([varX, varW, varY].map(async (t) => (await t.data())[0]));

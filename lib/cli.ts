@@ -1,0 +1,219 @@
+/**
+ * The command line: `deno task report [options] [experiment ...]`.
+ * Exit codes: 0 every claim holds (or fails as declared), 1 a claim failed, 2 a usage error
+ * (nothing is written then).
+ * @module
+ */
+import { parseArgs } from "./std.ts";
+import type { Experiment } from "./experiment.ts";
+import { describeParam, parseSetFlags, type Profile, PROFILES, resolveParams, UsageError } from "./params.ts";
+import { assertBackendName, BACKEND_CHOICES, BackendUnavailable, initBackend } from "./backend.ts";
+import { type ExperimentResult, isFailure, runExperiment } from "./runner.ts";
+import { terminalProgress } from "./progress.ts";
+import { fileCache } from "./cache.ts";
+import { readResults, writePages, writeResult } from "./report/write.ts";
+import { duration } from "./report/format.ts";
+import { unknownName } from "./suggest.ts";
+import { experiments as registry } from "../experiments/mod.ts";
+
+/** Where the CLI writes its messages (replaceable in tests). */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+const HELP = `claimbook: run the lecture's claims as experiments and build the HTML report.
+
+Usage: deno task report [options] [experiment ...]     (all experiments when none is named)
+
+Options:
+  --profile ci|full     ci: fast, for every commit (default); full: the lecture's sizes
+  --backend NAME        ${BACKEND_CHOICES.join(" | ")} (default auto, or $CLAIMBOOK_BACKEND)
+  --set ID.NAME=VALUE   override a parameter, e.g. --set init.width=1024 (repeatable)
+  --seeds N             number of seeds per experiment (default: the experiment's, per profile)
+  --seed N              first seed (default 1); seeds are N, N+1, …
+  --out DIR             report directory (default reports)
+  --list                list experiments, their claims and parameters, then exit
+  --quiet               no progress or per-claim lines
+  --help                this text
+
+Exit codes: 0 all claims hold, 1 some claim failed, 2 bad usage (nothing written).`;
+
+async function gitCommit(): Promise<string> {
+  try {
+    const head = (await Deno.readTextFile(".git/HEAD")).trim();
+    if (!head.startsWith("ref: ")) return head.slice(0, 12);
+    const ref = head.slice(5);
+    try {
+      return (await Deno.readTextFile(`.git/${ref}`)).trim().slice(0, 12);
+    } catch {
+      const packed = await Deno.readTextFile(".git/packed-refs");
+      return packed.split("\n").find((l) => l.endsWith(` ${ref}`))?.slice(0, 12) ?? "unknown";
+    }
+  } catch {
+    return "unknown";
+  }
+}
+
+function positiveInt(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got "${text}"`);
+  return n;
+}
+
+function listing(exps: readonly Experiment[]): string {
+  return exps.map((e) => {
+    const claims = e.claims.map((c) => `    ${c.id.padEnd(4)} ${c.kind.padEnd(11)} ${c.statement}`);
+    const params = Object.entries(e.params).map(([k, s]) => `    --set ${e.id}.${describeParam(k, s)}`);
+    return `${e.id}: ${e.title} (seeds: ${e.seeds.ci} ci, ${e.seeds.full} full)\n  claims:\n${
+      claims.join("\n")
+    }\n  parameters:\n${params.join("\n")}`;
+  }).join("\n\n");
+}
+
+/** The parsed command line. */
+interface Options {
+  selected: Experiment[];
+  profile: Profile;
+  backend: string;
+  overrides: Record<string, Record<string, string>>;
+  seeds?: number;
+  firstSeed: number;
+  out: string;
+  quiet: boolean;
+}
+
+function parseOptions(args: string[], exps: readonly Experiment[]): Options | "help" | "list" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        profile: { type: "string", default: "ci" },
+        backend: { type: "string", default: Deno.env.get("CLAIMBOOK_BACKEND") || "auto" },
+        set: { type: "string", multiple: true, default: [] },
+        seeds: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string", default: "reports" },
+        list: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split("\n")[0]}. Run with --help for the options`);
+  }
+  const v = parsed.values;
+  if (v.help) return "help";
+  if (v.list) return "list";
+  const ids = exps.map((e) => e.id);
+  const selected = parsed.positionals.length ? parsed.positionals : ids;
+  for (const id of selected) if (!ids.includes(id)) throw new UsageError(unknownName("Unknown experiment", id, ids));
+  if (!PROFILES.includes(v.profile as Profile)) {
+    throw new UsageError(unknownName("Unknown profile", v.profile!, PROFILES));
+  }
+  assertBackendName(v.backend!);
+  const overrides = parseSetFlags(v.set!, ids);
+  for (const id of Object.keys(overrides)) {
+    if (!selected.includes(id)) {
+      throw new UsageError(
+        `--set names experiment "${id}", which this run does not select (selected: ${selected.join(", ")})`,
+      );
+    }
+  }
+  const chosen = exps.filter((e) => selected.includes(e.id));
+  for (const e of chosen) resolveParams(e.id, e.params, v.profile as Profile, overrides[e.id]); // validate before running
+  return {
+    selected: chosen,
+    profile: v.profile as Profile,
+    backend: v.backend!,
+    overrides,
+    seeds: positiveInt("--seeds", v.seeds, 1),
+    firstSeed: positiveInt("--seed", v.seed, 0) ?? 1,
+    out: v.out!,
+    quiet: v.quiet!,
+  };
+}
+
+async function checkWritable(dir: string): Promise<void> {
+  const state = await Deno.permissions.query({ name: "write", path: dir });
+  if (state.state !== "granted") {
+    throw new UsageError(
+      `No permission to write "${dir}": the report task may write only reports/ and .cache/. ` +
+        `For another directory run: deno run --allow-read --allow-env --allow-ffi --allow-write=${dir},.cache lib/cli.ts --out ${dir}`,
+    );
+  }
+}
+
+/**
+ * Runs the CLI with `args`; returns the exit code.
+ * @example
+ * ```ts
+ * const code = await main(["init", "--set", "init.width=1024", "--out", "/tmp/r"]);
+ * ```
+ */
+export async function main(
+  args: string[],
+  io: CliIo = consoleIo,
+  exps: readonly Experiment[] = registry,
+): Promise<number> {
+  let opts;
+  try {
+    opts = parseOptions(args, exps);
+    if (opts === "help") return io.out(HELP), 0;
+    if (opts === "list") return io.out(listing(exps)), 0;
+    await checkWritable(opts.out);
+  } catch (e) {
+    if (e instanceof UsageError) return io.err(`error: ${e.message}`), 2;
+    throw e;
+  }
+  let backend;
+  try {
+    backend = await initBackend(opts.backend as Parameters<typeof initBackend>[0]);
+  } catch (e) {
+    if (e instanceof BackendUnavailable) return io.err(`error: ${e.message}`), 2;
+    throw e;
+  }
+  if (!opts.quiet) {
+    io.err(`claimbook: profile ${opts.profile}, backend ${backend.name} (${backend.device})`);
+    for (const r of backend.refused) io.err(`  skipped ${r.name}: ${r.reason}`);
+  }
+  const commit = await gitCommit();
+  const cache = fileCache(".cache");
+  const results: ExperimentResult[] = [];
+  for (const exp of opts.selected) {
+    const result = await runExperiment(exp, {
+      profile: opts.profile,
+      backend,
+      overrides: opts.overrides[exp.id],
+      seeds: opts.seeds,
+      firstSeed: opts.firstSeed,
+      progress: opts.quiet ? undefined : terminalProgress(),
+      cache,
+      commit,
+    });
+    results.push(result);
+    await writeResult(opts.out, result);
+    const failed = result.claims.filter((c) => isFailure(c.status));
+    io.out(
+      `${exp.id}: ${result.claims.length - failed.length}/${result.claims.length} claims hold (${
+        duration(result.provenance.durationMs)
+      }, ${result.seeds.length} seeds)`,
+    );
+    if (!opts.quiet) {
+      for (const c of result.claims) {
+        io.out(`  ${c.id.padEnd(4)} ${c.status.padEnd(15)} ${c.verdict?.summary ?? c.error ?? ""}`);
+      }
+    }
+  }
+  const others = await readResults(opts.out, exps.map((e) => e.id).filter((id) => !results.some((r) => r.id === id)));
+  await writePages(opts.out, exps, results, [...results, ...others]);
+  io.out(`Report: ${opts.out}/index.html`);
+  return results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

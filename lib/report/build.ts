@@ -1,0 +1,145 @@
+/**
+ * Builds the static HTML report from experiment results: `index.html` (every claim, errata on
+ * their own) and one page per experiment (lecture, claims, charts as inline SVG, tables, image
+ * grids, parameters, provenance). Nothing is fetched when the pages are viewed.
+ * @module
+ */
+import { Eta } from "eta";
+import type { Experiment } from "../experiment.ts";
+import type { ClaimResult, ClaimStatus, ExperimentResult } from "../runner.ts";
+import { renderSvg } from "./svg.ts";
+import { pngDataUri } from "./png.ts";
+import { duration, measureHtml, STATUS_LABEL } from "./format.ts";
+
+const eta = new Eta({ views: new URL("./templates", import.meta.url).pathname, autoEscape: true, cache: true });
+
+/** The title of the lecture the claims come from. */
+export const LECTURE_TITLE = "CNNs: Training (lecture 4)";
+
+function claimRow(c: ClaimResult, experiment?: string) {
+  return {
+    id: c.id,
+    anchor: c.id,
+    experiment,
+    kind: c.kind,
+    statement: c.statement,
+    answer: c.answer,
+    knownFailure: c.knownFailure,
+    summary: c.verdict?.summary,
+    error: c.error,
+    measured: measureHtml(c.verdict?.measured),
+    expected: measureHtml(c.verdict?.expected),
+    tolerance: c.verdict?.tolerance ?? "",
+    status: c.status,
+    label: STATUS_LABEL[c.status],
+  };
+}
+
+function render(name: string, title: string, data: object): string {
+  return eta.render("layout", { title, body: eta.render(name, data) });
+}
+
+function specHref(spec: unknown): string {
+  return `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(spec, null, 1))}`;
+}
+
+/** Renders one experiment's page. */
+export async function experimentPage(exp: Experiment, result: ExperimentResult): Promise<string> {
+  const ok = !result.error && result.runs.length > 0;
+  const charts = ok && exp.charts ? exp.charts(result.runs, result.params) : [];
+  const tables = ok && exp.tables ? exp.tables(result.runs, result.params) : [];
+  const grids = ok && exp.images ? exp.images(result.runs, result.params) : [];
+  const p = result.provenance;
+  return render("experiment", exp.title, {
+    id: exp.id,
+    title: exp.title,
+    summary: exp.summary,
+    lecture: exp.lecture,
+    profile: result.profile,
+    seeds: result.seeds.join(", "),
+    time: duration(p.durationMs),
+    error: result.error,
+    claims: result.claims.map((c) => claimRow(c)),
+    charts: await Promise.all(charts.map(async (ch, i) => ({
+      title: ch.title,
+      caption: ch.caption,
+      svg: await renderSvg(ch.spec),
+      file: `${exp.id}-chart-${i + 1}.vl.json`,
+      href: specHref(ch.spec),
+    }))),
+    tables: tables.map((t) => ({
+      ...t,
+      rows: t.rows.map((r) =>
+        r.map((v) => (v === null ? "—" : typeof v === "number" && !Number.isFinite(v) ? String(v) : v))
+      ),
+    })),
+    images: await Promise.all(grids.map(async (g) => ({
+      ...g,
+      images: await Promise.all(
+        g.images.map(async (im) => ({
+          label: im.label,
+          src: await pngDataUri(im.pixels, im.width, im.height, im.channels),
+        })),
+      ),
+    }))),
+    params: Object.entries(result.params).map(([name, value]) => ({
+      name,
+      value: Array.isArray(value) ? value.join(", ") : String(value),
+      doc: exp.params[name]?.doc ?? "",
+      overridden: result.overridden.includes(name),
+    })),
+    provenance: [
+      [
+        "Backend",
+        `${result.backend.name} (tfjs "${result.backend.tfjsBackend}"): ${result.backend.device}${
+          result.backend.softwareFallback ? " — software fallback" : ""
+        }`,
+      ],
+      ...result.backend.refused.map((r) => [`Refused: ${r.name}`, r.reason]),
+      ["Profile", result.profile],
+      ["Seeds", result.seeds.join(", ")],
+      ["Commit", p.commit],
+      ["Date", p.date],
+      ["Duration", `${duration(p.durationMs)} (per seed: ${p.seedMs.map(duration).join(", ")})`],
+      ["Versions", `Deno ${p.deno}, V8 ${p.v8}, TypeScript ${p.typescript}, TensorFlow.js ${p.tfjs}, ${p.os}`],
+    ],
+  });
+}
+
+/** Counts claims per status, in a fixed order, leaving out zero counts. */
+export function countStatuses(
+  results: readonly ExperimentResult[],
+): { status: ClaimStatus; label: string; count: number }[] {
+  const order: ClaimStatus[] = ["pass", "fail", "expected-fail", "unexpected-pass", "error"];
+  const all = results.flatMap((r) => r.claims);
+  return order.map((status) => ({
+    status,
+    label: STATUS_LABEL[status],
+    count: all.filter((c) => c.status === status).length,
+  }))
+    .filter((s) => s.count > 0 || s.status === "pass");
+}
+
+/** Renders the index page over all results. */
+export function indexPage(results: readonly ExperimentResult[]): string {
+  const claims = results.flatMap((r) => r.claims.map((c) => claimRow(c, r.id)));
+  const first = results[0];
+  return render("index", "All claims", {
+    lecture: LECTURE_TITLE,
+    profile: [...new Set(results.map((r) => r.profile))].join(", "),
+    backend: first?.backend ?? { name: "none", device: "", softwareFallback: false, refused: [] },
+    date: first?.provenance.date ?? "",
+    counts: countStatuses(results),
+    experiments: results.map((r) => ({
+      id: r.id,
+      title: r.title,
+      error: r.error,
+      total: r.claims.length,
+      passed: r.claims.filter((c) => c.status === "pass" || c.status === "expected-fail").length,
+      seeds: r.seeds.length,
+      time: duration(r.provenance.durationMs),
+    })),
+    errata: claims.filter((c) => c.kind === "erratum"),
+    claims,
+  });
+}

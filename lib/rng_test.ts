@@ -1,0 +1,29 @@
+import { assert, assertEquals, assertThrows } from "./std.ts";
+import { createRng } from "./rng.ts";
+
+Deno.test("the same seed gives the same stream, another seed another", () => {
+  const a = createRng(7), b = createRng(7), c = createRng(8);
+  const xs = Array.from({ length: 5 }, () => a.next());
+  assertEquals(xs, Array.from({ length: 5 }, () => b.next()));
+  assert(xs[0] !== c.next());
+});
+
+Deno.test("normals have mean 0 and std 1, and scale by std", () => {
+  const xs = createRng(1).normals(200_000, 2);
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / xs.length);
+  assert(Math.abs(m) < 0.02, `mean ${m}`);
+  assert(Math.abs(sd - 2) < 0.02, `std ${sd}`);
+});
+
+Deno.test("uniform, int and shuffle stay in range; fork is deterministic and independent", () => {
+  const r = createRng(3);
+  for (let i = 0; i < 1000; i++) {
+    const u = r.uniform(-2, 5), k = r.int(4);
+    assert(u >= -2 && u < 5 && Number.isInteger(k) && k >= 0 && k < 4);
+  }
+  assertEquals(r.shuffle([1, 2, 3, 4, 5]).sort(), [1, 2, 3, 4, 5]);
+  assertEquals(createRng(3).fork("a").next(), createRng(3).fork("a").next());
+  assert(createRng(3).fork("a").next() !== createRng(3).fork("b").next());
+  assertThrows(() => createRng(1.5), RangeError, "integer");
+});
