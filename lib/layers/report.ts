@@ -4,7 +4,7 @@
  */
 import type { Chart, SeedRun, Table } from "../experiment.ts";
 import { lineChart, type Row, scatterChart } from "../charts.ts";
-import { heatmapFacets } from "../charts_regularization.ts";
+import { heatmapFacets, labelledHeatmap } from "../charts_regularization.ts";
 import { fmt, mean } from "../checks.ts";
 import { type NormName, NORMS, poolKey } from "../nn/norms.ts";
 import { outputSize } from "./claims.ts";
@@ -36,11 +36,7 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
         norm: title(norm),
         sample: n,
         channel: k,
-        cell: n === 0 && k === 0
-          ? "perturbed element's cell"
-          : changed
-          ? "shares μ, σ (output changed)"
-          : "independent",
+        cell: n === 0 && k === 0 ? "perturbed cell" : changed ? "shares μ, σ" : "independent",
         expected: poolKey(norm, n, k, c, d.a3.groups) === poolKey(norm, 0, 0, c, d.a3.groups),
       }))
     )
@@ -48,11 +44,12 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
   const holds: Row[] = NORMS.flatMap((norm) =>
     NORMS.map((pool) => {
       const s = d.a3.stats[norm][pool];
+      const ok = s.maxAbsMean <= 1e-3 && s.maxVarDev <= 1e-2;
       return {
         output: title(norm),
         "statistics over": `${title(pool)}'s sets`,
-        result: s.maxAbsMean <= 1e-3 && s.maxVarDev <= 1e-2 ? "mean 0, var 1" : `|mean| up to ${fmt(s.maxAbsMean, 2)}`,
-        facet: "mean and variance of each output",
+        result: ok ? "mean 0, var 1" : "not standardized",
+        label: ok ? "✓" : `|μ| ≤ ${fmt(s.maxAbsMean, 2)}`,
       };
     })
   );
@@ -88,7 +85,8 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
         facet: "norm",
         xTitle: "channel C",
         yTitle: "sample N",
-        domain: ["perturbed element's cell", "shares μ, σ (output changed)", "independent"],
+        order: NORMS.map(title),
+        domain: ["perturbed cell", "shares μ, σ", "independent"],
         range: ["#e45756", "#4c78a8", "#eeeeee"],
       }),
     },
@@ -96,13 +94,14 @@ export function layersCharts(runs: Runs, p: P): Chart[] {
       title: "A3: where each norm's output has mean 0 and variance 1",
       caption: "Rows: the normalized output; columns: the sets over which its mean and variance are measured. A norm " +
         "also standardizes unions of its own sets (InstanceNorm's output is standardized everywhere).",
-      spec: heatmapFacets({
+      spec: labelledHeatmap({
         data: holds,
         x: "statistics over",
         y: "output",
         color: "result",
-        facet: "facet",
-        columns: 1,
+        text: "label",
+        domain: ["mean 0, var 1", "not standardized"],
+        range: ["#9ecae9", "#eeeeee"],
       }),
     },
     {

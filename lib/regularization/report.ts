@@ -24,8 +24,9 @@ export function regularizationCharts(runs: Runs, p: P): Chart[] {
       }))
     )
   );
+  // A standard error needs two masks: the log-scale chart starts where it is defined.
   const gapRows: Row[] = (["relu", "linear"] as const).flatMap((net) =>
-    first.d6[net].points.flatMap((pt) => [
+    first.d6[net].points.filter((pt) => pt.samples > 1).flatMap((pt) => [
       { masks: pt.samples, value: pt.gap, series: `${net === "relu" ? "ReLU net" : "linear control"}: gap` },
       { masks: pt.samples, value: pt.stdErr, series: `${net === "relu" ? "ReLU net" : "linear control"}: std error` },
     ])
