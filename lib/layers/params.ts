@@ -38,12 +38,12 @@ export const params = {
     doc: "Batch sizes of A4.",
   },
   bnMomentum: { ci: 0.9, full: 0.9, min: 0, max: 1, doc: "Momentum of the running statistics in A4 and A5." },
-  pool: { ci: 2, full: 1, min: 1, max: 4, integer: true, doc: "Average-pooling factor of the A5 digits (2: 14×14)." },
+  pool: { ci: 2, full: 2, min: 1, max: 4, integer: true, doc: "Average-pooling factor of the A5 digits (2: 14×14)." },
   trainSize: { ci: 600, full: 5000, min: 32, max: 9000, integer: true, doc: "Training digits for A5." },
   convN: { ci: 2, full: 2, min: 1, max: 4, integer: true, doc: "N: (conv, ReLU) pairs per stage." },
   convFilters: {
     ci: [4, 8],
-    full: [16, 32],
+    full: [8, 16],
     min: 1,
     max: 256,
     integer: true,
@@ -62,7 +62,7 @@ export const params = {
   momentum: { ci: 0.9, full: 0.9, min: 0, max: 0.999, doc: "SGD momentum for A5." },
   target: { ci: 0.5, full: 0.2, min: 0, max: 10, doc: "Target training loss (mean over the window) for A5." },
   window: { ci: 10, full: 20, min: 1, max: 1000, integer: true, doc: "Steps averaged for the A5 training loss." },
-  maxSteps: { ci: 300, full: 3000, min: 1, max: 100000, integer: true, doc: "Step budget per A5 net." },
+  maxSteps: { ci: 300, full: 1500, min: 1, max: 100000, integer: true, doc: "Step budget per A5 net." },
 };
 /** Resolved parameter values. */
 export type P = { [K in keyof typeof params]: (typeof params)[K]["ci"] };

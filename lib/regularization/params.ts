@@ -49,7 +49,7 @@ export const params = {
   expectUnits: { ci: 1024, full: 4096, min: 8, max: 65536, integer: true, doc: "Units of the D4 activation vector." },
   pool: {
     ci: 2,
-    full: 1,
+    full: 2,
     min: 1,
     max: 4,
     integer: true,
@@ -59,17 +59,17 @@ export const params = {
   valSize: { ci: 500, full: 2000, min: 10, max: 5000, integer: true, doc: "Validation digits for D6/D7." },
   hidden: {
     ci: [128, 128, 128],
-    full: [512, 512, 512],
+    full: [256, 256, 256],
     min: 1,
     max: 8192,
     integer: true,
     doc: "Hidden layer widths of the over-parameterized net (dropout after each).",
   },
-  steps: { ci: 150, full: 500, min: 1, max: 100000, integer: true, doc: "Full-batch Adam steps for D7." },
+  steps: { ci: 150, full: 300, min: 1, max: 100000, integer: true, doc: "Full-batch Adam steps for D7." },
   lr: { ci: 2e-3, full: 1e-3, min: 0, max: 10, doc: "Adam learning rate for D7." },
   mcSamples: {
     ci: [1, 4, 16, 64, 256, 1024],
-    full: [1, 4, 16, 64, 256, 1024, 4096],
+    full: [1, 4, 16, 64, 256, 1024, 2048],
     min: 1,
     max: 100000,
     integer: true,
@@ -77,7 +77,7 @@ export const params = {
   },
   mcInputs: {
     ci: 100,
-    full: 1000,
+    full: 200,
     min: 1,
     max: 5000,
     integer: true,
