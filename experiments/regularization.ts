@@ -84,7 +84,7 @@ export default defineExperiment({
     "scaling the activations by p (vanilla dropout) or, equivalently, by dividing by p during training (inverted " +
     "dropout). The general pattern: training adds randomness, testing averages over it.",
   params,
-  seeds: { ci: 3, full: 10 },
+  seeds: { ci: 3, full: 5 },
   async run({ tf, params: p, rng, progress }): Promise<RegData> {
     progress(0, 6, "L2 / L1 terms at tiny init");
     const rgb = greyToRgb(padImages(loadEmbeddedMnist(), p.regInputPad));
