@@ -6,6 +6,8 @@
 import type { Experiment } from "../lib/experiment.ts";
 import init from "./init.ts";
 import backends from "./backends.ts";
+import layers from "./layers.ts";
+import regularization from "./regularization.ts";
 
 /** Every experiment, in report order. */
-export const experiments: readonly Experiment[] = [init, backends];
+export const experiments: readonly Experiment[] = [layers, init, regularization, backends];
