@@ -433,7 +433,7 @@ export default defineExperiment({
             ["delta at full training strength (not judged)", null],
           ]),
           tolerance: `95% normal CI of paired per-image differences pooled over seeds, its low end ≥ −1 point; ` +
-            `${often.rule}; forward cost within [n/2, 2n], best of 5 timings`,
+            `${often.rule}; forward cost within [n/2, 2n], best of 7 alternating timings`,
           summary:
             `With n = ${n} copies at ${p.ttaStrength}× the training ranges, the model trained with augmentation ` +
             `changes accuracy by ${fmt(ci.mean * 100)} points (95% CI ${fmt(ci.lo * 100)} to ${
@@ -492,7 +492,8 @@ export default defineExperiment({
     return [
       {
         title: `Test-time augmentation, n = ${p.ttaCopies} (E5)`,
-        caption: "Accuracy delta with its 95% CI (paired over test images, pooled over seeds); times are best of 5, " +
+        caption:
+          "Accuracy delta with its 95% CI (paired over test images, pooled over seeds); times are best of 7 (alternating), " +
           "mean over seeds.",
         columns: ["model", "plain accuracy", "TTA accuracy", "delta", "95% CI"],
         rows: (["augmented", "plainModel", "fullStrength"] as const).map((k) => [

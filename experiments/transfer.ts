@@ -59,7 +59,7 @@ const params = {
     doc: "Labelled target images per class, 'quite a lot'.",
   },
   steps: {
-    ci: 150,
+    ci: 120,
     full: 500,
     min: 1,
     max: 100000,
@@ -90,7 +90,8 @@ interface Cell {
 
 interface TransferData {
   sourceAccuracy: number;
-  cached: boolean;
+  /** The cache key of the pretrained model (its code, data, recipe and seed). */
+  pretrainKey: string;
   differentName: string;
   cells: Cell[];
   samples: StoredImage[];
@@ -198,7 +199,13 @@ export default defineExperiment({
     } finally {
       disposeNet(pre.net);
     }
-    return { sourceAccuracy: pre.sourceAccuracy, cached: pre.cached, differentName: different.source, cells, samples };
+    return {
+      sourceAccuracy: pre.sourceAccuracy,
+      pretrainKey: pre.key,
+      differentName: different.source,
+      cells,
+      samples,
+    };
   },
   claims: [
     {

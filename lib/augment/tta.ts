@@ -14,20 +14,26 @@ export interface TtaResult {
   accTta: number;
   /** Per-example paired differences (correct with TTA − correct without): their sum, sum of squares, count. */
   paired: { sum: number; sumSq: number; count: number };
-  /** Best-of-`repeats` milliseconds: one forward pass of the test set, the n-copy forward pass, and making the copies. */
+  /** Best-of-`repeats` milliseconds (plain and n-copy passes alternate, so both see the same machine load): one forward pass of the test set, the n-copy forward pass, and making the copies. */
   ms: { plainForward: number; ttaForward: number; augment: number };
 }
 
-async function timed(f: () => tfjs.Tensor, repeats: number): Promise<{ ms: number; out: ArrayLike<number> }> {
-  let best = Infinity, out: ArrayLike<number> = [];
+/** Runs each function `repeats` times, alternating between them, and keeps the best time of each. */
+async function timedPair(
+  fs: [() => tfjs.Tensor, () => tfjs.Tensor],
+  repeats: number,
+): Promise<{ ms: number; out: ArrayLike<number> }[]> {
+  const res = fs.map(() => ({ ms: Infinity, out: [] as ArrayLike<number> }));
   for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    const t = f();
-    out = await t.data();
-    best = Math.min(best, performance.now() - t0);
-    t.dispose();
+    for (const [i, f] of fs.entries()) {
+      const t0 = performance.now();
+      const t = f();
+      res[i].out = await t.data();
+      res[i].ms = Math.min(res[i].ms, performance.now() - t0);
+      t.dispose();
+    }
   }
-  return { ms: best, out };
+  return res;
 }
 
 const argmaxRows = (p: ArrayLike<number>, classes: number) =>
@@ -47,11 +53,10 @@ export async function testTimeAugmentation(
   copies: number,
   augment: (x: tfjs.Tensor4D, rng: Rng) => tfjs.Tensor4D,
   rng: Rng,
-  repeats = 5,
+  repeats = 7,
 ): Promise<TtaResult> {
   const n = images.shape[0];
   const flat = tf.reshape(images, [n, -1]) as tfjs.Tensor2D;
-  const plain = await timed(() => predictProbs(tf, net, flat), repeats);
   const t0 = performance.now();
   const parts = tf.tidy(() =>
     Array.from({ length: copies }, () => tf.reshape(augment(images, rng), [n, -1]) as tfjs.Tensor2D)
@@ -59,10 +64,10 @@ export async function testTimeAugmentation(
   await Promise.all(parts.map((t) => t.data()));
   const augmentMs = performance.now() - t0;
   // n forward passes of the same size as the plain one, probabilities averaged.
-  const tta = await timed(
+  const [plain, tta] = await timedPair([
+    () => predictProbs(tf, net, flat),
     () => tf.tidy(() => tf.div(tf.addN(parts.map((x) => predictProbs(tf, net, x))), copies)),
-    repeats,
-  );
+  ], repeats);
   tf.dispose([flat, ...parts]);
   const pPlain = argmaxRows(plain.out, classes), pTta = argmaxRows(tta.out, classes);
   let okPlain = 0, okTta = 0, sum = 0, sumSq = 0;
