@@ -12,6 +12,7 @@ import { fashionAvailable, loadFashionTest } from "../lib/transfer/fashion_reade
 import { makeTarget, permutePixels, selectClasses } from "../lib/transfer/targets.ts";
 import { pretrainedNet } from "../lib/transfer/pretrain.ts";
 import { runStrategy, type Strategy, STRATEGY_NAMES } from "../lib/transfer/strategies.ts";
+import { DIGIT_AUGMENTATION } from "../lib/augment/pipeline.ts";
 import { type StoredImage, storeImages, toImageGrid } from "../lib/augment/grids.ts";
 
 const params = {
@@ -40,7 +41,12 @@ const params = {
   },
   pretrainSize: { ci: 4000, full: 4500, min: 100, max: 4800, integer: true, doc: "Source images for pretraining." },
   hidden: { ci: [128, 64], full: [256, 128], min: 2, max: 2048, integer: true, doc: "The two hidden layers' widths." },
-  pretrainSteps: { ci: 300, full: 2000, min: 1, max: 100000, integer: true, doc: "Pretraining SGD steps (batch 64)." },
+  pretrainSteps: { ci: 400, full: 2000, min: 1, max: 100000, integer: true, doc: "Pretraining SGD steps (batch 64)." },
+  pretrainAugment: {
+    ci: true,
+    full: true,
+    doc: "Pretrain with the digit augmentation (random crops and scales, rotations, elastic), as large models are.",
+  },
   lr: { ci: 0.05, full: 0.05, min: 0, max: 10, doc: "The original (pretraining) learning rate; SGD, momentum 0.9." },
   little: {
     ci: 5,
@@ -131,12 +137,13 @@ export default defineExperiment({
     "freeze it and train a linear classifier on top; with more data, fine-tune more layers, with a smaller learning rate " +
     "(about 0.1 of the original). The lecture's 2×2 table: similar or very different data, very little or quite a lot. " +
     "Here the 'large dataset' is the embedded digits of the source classes, the net a small dense net (two hidden " +
-    "layers) pretrained by the project and cached; the similar target is the other digits, the very different one " +
+    "layers) pretrained by the project (with the digit augmentation, as large models are trained) and cached; the similar target is the other digits, the very different one " +
     "Fashion-MNIST when installed (apt-get install dataset-fashion-mnist), otherwise the target digits with a fixed " +
     "random permutation of their pixels (a stand-in with the same labels but none of the spatial structure).",
   params,
   seeds: { ci: 3, full: 10 },
   async run({ tf, params: p, rng, seed, cache, progress }): Promise<TransferData> {
+    if (p.hidden.length !== 2) throw new RangeError(`hidden must list two widths, got "${p.hidden.join(",")}"`);
     const digits = loadEmbeddedMnist();
     const source = selectClasses(digits, p.sourceClasses, "mnist-source");
     const order = rng.fork("source").shuffle(Array.from({ length: source.count }, (_, i) => i));
@@ -156,6 +163,7 @@ export default defineExperiment({
         batch: 64,
         lr: p.lr,
         seed,
+        ...(p.pretrainAugment ? { augment: DIGIT_AUGMENTATION } : {}),
       },
       rng.fork("pretrain"),
     );

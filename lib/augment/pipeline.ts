@@ -28,6 +28,17 @@ export interface AugmentOptions {
   contrast: number;
 }
 
+/** The digit augmentation used by default in this project (the `augmentation` experiment's ci ranges). */
+export const DIGIT_AUGMENTATION: AugmentOptions = {
+  zoom: [0.9, 1.15],
+  pad: 2,
+  maxDegrees: 15,
+  grid: 4,
+  sigma: 1.5,
+  brightness: 0,
+  contrast: 0,
+};
+
 /** Composes two affine maps about the centre: first `inner` (crop/scale), then `outer` (rotation). */
 function compose(outer: AffineMap, inner: AffineMap): AffineMap {
   // src = A_i·(A_o·(p − c) + t_o) + c + t_i

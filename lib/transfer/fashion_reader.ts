@@ -58,6 +58,12 @@ const loaded = new Map<string, Dataset>();
 export async function loadFashionTest(dir = FASHION_DIR): Promise<Dataset> {
   const hit = loaded.get(dir);
   if (hit) return hit;
+  if (!fashionAvailable(dir)) {
+    throw new Error(
+      `Fashion-MNIST is not installed in "${dir}": run "apt-get install -y dataset-fashion-mnist", ` +
+        `or use the permuted-digits stand-in (--set transfer.different=permuted-digits)`,
+    );
+  }
   const images = parseIdx(await gunzip(`${dir}/t10k-images-idx3-ubyte.gz`));
   const labels = parseIdx(await gunzip(`${dir}/t10k-labels-idx1-ubyte.gz`));
   const [count, height, width] = images.dims;

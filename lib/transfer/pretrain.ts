@@ -8,6 +8,7 @@ import type * as tfjs from "@tensorflow/tfjs";
 import type { Cache } from "../experiment.ts";
 import type { Rng } from "../rng.ts";
 import type { Dataset } from "../data/dataset.ts";
+import { augmentBatch, type AugmentOptions } from "../augment/pipeline.ts";
 import {
   accuracy,
   createDenseNet,
@@ -39,7 +40,7 @@ export function datasetHash(ds: Dataset): string {
 
 /** A hash of the code that trains the model (the functions' source text and the version string). */
 export function codeHash(): string {
-  return fnv([PRETRAIN_VERSION, createDenseNet, forward, trainNet, pretrain].map(String).join("\n"));
+  return fnv([PRETRAIN_VERSION, createDenseNet, forward, trainNet, pretrain, augmentBatch].map(String).join("\n"));
 }
 
 /** Options of {@link pretrainedNet}. */
@@ -49,6 +50,8 @@ export interface PretrainOptions {
   batch: number;
   lr: number;
   seed: number;
+  /** Augment the source images while pretraining (as ImageNet models are trained), or not. */
+  augment?: AugmentOptions;
 }
 
 /** What the cache holds. */
@@ -65,6 +68,12 @@ async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng
     steps: o.steps,
     batch: o.batch,
     rng: rng.fork("order"),
+    ...(o.augment
+      ? {
+        augment: (b: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, b, r, o.augment!),
+        imageShape: [train.height, train.width, train.channels] as [number, number, number],
+      }
+      : {}),
   });
   x.dispose();
   return net;
@@ -93,6 +102,7 @@ export async function pretrainedNet(
     `code ${codeHash()}`,
     `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
     `sizes ${o.sizes.join("-")} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
+    `augment ${JSON.stringify(o.augment ?? null)}`,
     `seed ${o.seed}`,
   ].join("; ");
   const hit = await cache.get(key);
