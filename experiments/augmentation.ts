@@ -551,7 +551,7 @@ export default defineExperiment({
       ),
       toImageGrid(
         "Elastic deformation (E3)",
-        `${p.grid}×${p.grid} grid, offsets N(0, σ²), bicubic interpolation; the last column is the full training pipeline.`,
+        `${p.grid}×${p.grid} grid, offsets N(0, σ²), bicubic interpolation; the third column shows the interpolated field's magnitude for the second, the last the full training pipeline.`,
         5,
         s.elastic,
       ),

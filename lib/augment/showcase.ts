@@ -8,7 +8,7 @@ import type { Rng } from "../rng.ts";
 import { interleave, type StoredImage, storeImages } from "./grids.ts";
 import { cropScale, flipHorizontal, flipVertical, rotate, sampleCropScales } from "./geometric.ts";
 import { addColourOffsets, colourJitter, type PcaColour, pcaOffsets, sampleAlphas, sampleJitter } from "./colour.ts";
-import { elasticDeform, sampleGridOffsets } from "./elastic.ts";
+import { displacementField, elasticDeform, sampleGridOffsets, warpByField } from "./elastic.ts";
 import type { AugmentOptions } from "./pipeline.ts";
 import { augmentBatch } from "./pipeline.ts";
 
@@ -65,13 +65,20 @@ export async function makeShowcase(
     [`α×10 (shown larger)`, pcaShift(10 * o.alphaStd)],
     [`α×10 (shown larger)`, pcaShift(10 * o.alphaStd)],
   ]);
-  const elastic = (scale: number) => elasticDeform(tf, grey, sampleGridOffsets(rng, n, o.grid, scale * o.sigma));
+  const offsets = sampleGridOffsets(rng, n, o.grid, o.sigma);
+  const field = displacementField(tf, offsets, grey.shape[1], grey.shape[2]);
+  // |d| per pixel, scaled so the largest displacement in the batch is white.
+  const magnitude = tf.tidy(() => {
+    const m = tf.sqrt(tf.sum(tf.square(field), 3, true));
+    return tf.div(m, tf.maximum(tf.max(m), 1e-6)) as tfjs.Tensor4D;
+  });
   const elasticImages = await columns([
     ["original", grey.clone()],
-    [`σ=${o.sigma}px`, elastic(1)],
-    [`σ=${o.sigma}px`, elastic(1)],
-    [`σ=${2 * o.sigma}px`, elastic(2)],
+    [`σ=${o.sigma}px`, warpByField(tf, grey, field)],
+    ["field |d| (white = max)", magnitude],
+    [`σ=${2 * o.sigma}px`, elasticDeform(tf, grey, sampleGridOffsets(rng, n, o.grid, 2 * o.sigma))],
     ["all (training)", augmentBatch(tf, grey, rng, o)],
   ]);
+  field.dispose();
   return { flips, cropsJitter, pca: pcaImages, elastic: elasticImages };
 }
