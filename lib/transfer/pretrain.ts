@@ -1,0 +1,116 @@
+/**
+ * The pretrained source model of the transfer experiment: a dense net trained by the project on
+ * the source digits, cached between runs under a key made of its code, its data and its seed, so
+ * that a change to any of them trains it anew.
+ * @module
+ */
+import type * as tfjs from "@tensorflow/tfjs";
+import type { Cache } from "../experiment.ts";
+import type { Rng } from "../rng.ts";
+import type { Dataset } from "../data/dataset.ts";
+import { augmentBatch, type AugmentOptions } from "../augment/pipeline.ts";
+import {
+  accuracy,
+  createDenseNet,
+  type DenseNet,
+  type DenseNetJSON,
+  forward,
+  netFromJSON,
+  netToJSON,
+  trainNet,
+} from "../nn/dense_classifier.ts";
+
+/** Bump when the pretraining recipe changes in a way the hashed sources below do not show. */
+export const PRETRAIN_VERSION = "pretrain-1";
+
+/** FNV-1a hash (32 bit, hex) of a string. */
+export function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A hash of a dataset's pixels (quantised to 8 bits) and labels. */
+export function datasetHash(ds: Dataset): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < ds.images.length; i++) h = Math.imul(h ^ Math.round(ds.images[i] * 255), 0x01000193);
+  for (let i = 0; i < ds.labels.length; i++) h = Math.imul(h ^ ds.labels[i], 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A hash of the code that trains the model (the functions' source text and the version string). */
+export function codeHash(): string {
+  return fnv([PRETRAIN_VERSION, createDenseNet, forward, trainNet, pretrain, augmentBatch].map(String).join("\n"));
+}
+
+/** Options of {@link pretrainedNet}. */
+export interface PretrainOptions {
+  sizes: number[];
+  steps: number;
+  batch: number;
+  lr: number;
+  seed: number;
+  /** Augment the source images while pretraining (as ImageNet models are trained), or not. */
+  augment?: AugmentOptions;
+}
+
+/** What the cache holds. */
+interface CachedModel {
+  net: DenseNetJSON;
+  sourceAccuracy: number;
+}
+
+async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng: Rng): Promise<DenseNet> {
+  const x = tf.tensor2d(train.images, [train.count, train.width * train.height * train.channels]);
+  const net = createDenseNet(tf, o.sizes, rng.fork("init"));
+  await trainNet(tf, net, x, train.labels, train.classNames.length, {
+    lr: o.lr,
+    steps: o.steps,
+    batch: o.batch,
+    rng: rng.fork("order"),
+    ...(o.augment
+      ? {
+        augment: (b: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, b, r, o.augment!),
+        imageShape: [train.height, train.width, train.channels] as [number, number, number],
+      }
+      : {}),
+  });
+  x.dispose();
+  return net;
+}
+
+function isCached(v: unknown): v is CachedModel {
+  const c = v as CachedModel;
+  return !!c && typeof c.sourceAccuracy === "number" && Array.isArray(c.net?.sizes) &&
+    Array.isArray(c.net?.weights) && Array.isArray(c.net?.biases) && c.net.weights.length === c.net.sizes.length - 1;
+}
+
+/**
+ * The source model: from the cache when its key matches, otherwise trained (with `rng`) and stored.
+ * Also returns its accuracy on held-out source images and whether it came from the cache.
+ */
+export async function pretrainedNet(
+  tf: typeof tfjs,
+  cache: Cache,
+  train: Dataset,
+  heldOut: Dataset,
+  o: PretrainOptions,
+  rng: Rng,
+): Promise<{ net: DenseNet; sourceAccuracy: number; cached: boolean; key: string }> {
+  const key = [
+    "transfer-pretrained",
+    `code ${codeHash()}`,
+    `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
+    `sizes ${o.sizes.join("-")} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
+    `augment ${JSON.stringify(o.augment ?? null)}`,
+    `seed ${o.seed}`,
+  ].join("; ");
+  const hit = await cache.get(key);
+  if (isCached(hit)) return { net: netFromJSON(tf, hit.net), sourceAccuracy: hit.sourceAccuracy, cached: true, key };
+  const net = await pretrain(tf, train, o, rng);
+  const xh = tf.tensor2d(heldOut.images, [heldOut.count, heldOut.width * heldOut.height * heldOut.channels]);
+  const sourceAccuracy = await accuracy(tf, net, xh, heldOut.labels);
+  xh.dispose();
+  await cache.set(key, { net: await netToJSON(net), sourceAccuracy } satisfies CachedModel);
+  return { net, sourceAccuracy, cached: false, key };
+}

@@ -1,0 +1,81 @@
+import { assert, assertEquals, assertThrows } from "../std.ts";
+import { initBackend, tf } from "../backend.ts";
+import { createRng } from "../rng.ts";
+import { memoryCache } from "../runner.ts";
+import type { Dataset } from "../data/dataset.ts";
+import { disposeNet, netToJSON } from "../nn/dense_classifier.ts";
+import { parseIdx } from "./fashion_reader.ts";
+import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
+import { pretrainedNet } from "./pretrain.ts";
+import { runStrategy } from "./strategies.ts";
+
+await initBackend("cpu").catch(() => initBackend("auto"));
+
+function toy(count: number, classes = 3): Dataset {
+  const rng = createRng(11);
+  const images = new Float32Array(count * 16), labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = i % classes;
+    for (let j = 0; j < 16; j++) images[i * 16 + j] = (j % classes === labels[i] ? 0.8 : 0.1) + rng.uniform(0, 0.1);
+  }
+  return {
+    name: "toy",
+    source: "toy",
+    width: 4,
+    height: 4,
+    channels: 1,
+    classNames: Array.from({ length: classes }, (_, c) => `c${c}`),
+    images,
+    labels,
+    count,
+  };
+}
+
+Deno.test("parseIdx reads a ubyte IDX header and rejects other files", () => {
+  const bytes = new Uint8Array([0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6]);
+  const { dims, data } = parseIdx(bytes);
+  assertEquals(dims, [2, 3]);
+  assertEquals(Array.from(data), [1, 2, 3, 4, 5, 6]);
+  assertThrows(() => parseIdx(new Uint8Array([0, 0, 9, 1, 0, 0, 0, 1, 7])), /unsigned-byte/);
+  assertThrows(() => parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 5, 7])), /truncated/);
+});
+
+Deno.test("targets: class selection relabels, pools are class-balanced and nested, pixels permute", () => {
+  const ds = toy(60);
+  const two = selectClasses(ds, [2, 0]);
+  assertEquals(two.classNames, ["c2", "c0"]);
+  assertEquals(two.count, 40);
+  const t = makeTarget(two, 5, 10, createRng(1));
+  assertEquals(Array.from(t.pool.labels.slice(0, 4)), [0, 1, 0, 1]);
+  assertEquals(t.test.count, 10);
+  assertThrows(() => makeTarget(two, 50, 1, createRng(1)), /fewer than/);
+  const p = permutePixels(ds);
+  assertEquals(Array.from(p.images).sort(), Array.from(ds.images).sort());
+  assert(p.images.some((v, i) => v !== ds.images[i]));
+});
+
+Deno.test("the pretrained model is cached under a key with code, data and seed", async () => {
+  const cache = memoryCache();
+  const ds = toy(60);
+  const o = { sizes: [16, 8, 6, 3], steps: 30, batch: 16, lr: 0.1, seed: 1 };
+  const a = await pretrainedNet(tf, cache, ds, ds, o, createRng(1));
+  const b = await pretrainedNet(tf, cache, ds, ds, o, createRng(99));
+  assert(!a.cached && b.cached);
+  assertEquals(await netToJSON(b.net), await netToJSON(a.net));
+  assert(a.sourceAccuracy > 0.9, `source accuracy ${a.sourceAccuracy}`);
+  const c = await pretrainedNet(tf, cache, ds, ds, { ...o, seed: 2 }, createRng(2));
+  const changed = { ...ds, images: ds.images.map((v) => v * 0.5) };
+  const d = await pretrainedNet(tf, cache, changed, ds, o, createRng(1));
+  assert(!c.cached && !d.cached && c.key !== a.key && d.key !== a.key);
+  for (const s of ["scratch", "linear-top", "linear-layer1", "finetune-top", "finetune-all"] as const) {
+    const acc = await runStrategy(tf, a.net, s, ds, ds, {
+      steps: 30,
+      batch: 16,
+      lr: 0.1,
+      lrMult: 0.1,
+      rng: createRng(3),
+    });
+    assert(acc >= 0.9, `${s}: ${acc}`);
+  }
+  [a, b, c, d].forEach((x) => disposeNet(x.net));
+});
