@@ -52,14 +52,14 @@ export interface Trajectory {
 
 /**
  * Runs `steps` updates of `opt` on a deterministic objective and keeps the whole trajectory.
- * Stops early when `stop(loss, step)` says so.
+ * Stops early when `stop(loss, step, params)` says so.
  */
 export function minimize<S>(
   opt: Optimizer<S>,
   f: { loss(p: Float32Array): number; grad(p: Float32Array): Float32Array },
   start: Float32Array,
   steps: number,
-  stop?: (loss: number, step: number) => boolean,
+  stop?: (loss: number, step: number, params: Float32Array) => boolean,
 ): Trajectory {
   let state = opt.init(start.length);
   let params: Float32Array = Float32Array.from(start);
@@ -70,7 +70,7 @@ export function minimize<S>(
     const l = f.loss(params);
     out.params.push(params);
     out.losses.push(l);
-    if (!Number.isFinite(l) || stop?.(l, t)) break;
+    if (!Number.isFinite(l) || stop?.(l, t, params)) break;
   }
   return out;
 }
