@@ -94,3 +94,17 @@ export function conditionNumber(H: number[][]): number {
   const [a, b] = eigenvalues2(H).map(Math.abs);
   return Math.max(a, b) / Math.min(a, b);
 }
+
+/** Eigen-decomposition of a symmetric 2×2 matrix: values smallest first, unit vectors as columns. */
+export function eigen2(H: number[][]): { values: [number, number]; vectors: [number[], number[]] } {
+  const values = eigenvalues2(H);
+  const vectors = values.map((l) => {
+    // (H − l I) v = 0: v ⟂ first row, unless that row is zero.
+    const a = H[0][0] - l, b = H[0][1];
+    const v = Math.abs(a) + Math.abs(b) > 1e-12 * (Math.abs(l) + 1) ? [-b, a] : [H[1][1] - l, -H[1][0]];
+    const n = Math.hypot(v[0], v[1]) || 1;
+    return Math.abs(v[0]) + Math.abs(v[1]) === 0 ? [1, 0] : [v[0] / n, v[1] / n];
+  }) as [number[], number[]];
+  if (values[0] === values[1]) return { values, vectors: [[1, 0], [0, 1]] };
+  return { values, vectors };
+}

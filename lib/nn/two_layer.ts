@@ -33,13 +33,14 @@ export function twoLayerNet(tf: typeof tfjs, ds: Dataset, hidden: number): TwoLa
   };
   const split = (params: Float32Array) => {
     let o = 0;
-    return sizes.map((n) => params.subarray(o, (o += n)));
+    return sizes.map((n) => params.subarray(o, o += n));
   };
-  const lossOf = (x: tfjs.Tensor2D, y: tfjs.Tensor2D) => (w1: tfjs.Tensor, b1: tfjs.Tensor, w2: tfjs.Tensor, b2: tfjs.Tensor) =>
-    tf.losses.softmaxCrossEntropy(
-      y,
-      tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1 as tfjs.Tensor2D), b1)), w2 as tfjs.Tensor2D), b2),
-    ) as tfjs.Scalar;
+  const lossOf =
+    (x: tfjs.Tensor2D, y: tfjs.Tensor2D) => (w1: tfjs.Tensor, b1: tfjs.Tensor, w2: tfjs.Tensor, b2: tfjs.Tensor) =>
+      tf.losses.softmaxCrossEntropy(
+        y,
+        tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1 as tfjs.Tensor2D), b1)), w2 as tfjs.Tensor2D), b2),
+      ) as tfjs.Scalar;
   const tensors = (params: Float32Array, idx: ArrayLike<number>) => {
     const { x, y } = batch(idx), [w1, b1, w2, b2] = split(params);
     return {
