@@ -6,7 +6,7 @@
  * @module
  */
 import type { BatchModel } from "../nn/softmax_regression.ts";
-import { range, softmaxRegression } from "../nn/softmax_regression.ts";
+import { range, type softmaxRegression } from "../nn/softmax_regression.ts";
 import type { Rng } from "../rng.ts";
 
 /** θ ← θ − α·g, in place. */
