@@ -89,6 +89,26 @@ async function run(ctx: RunContext<SgdParams>) {
     evalEvery: Math.max(1, Math.floor(p.bigM / 40)),
     rng: rng.fork("sgd"),
   });
+  // The same race at a small m, for contrast ("when m is large").
+  const race = async (m: number, label: string) => ({
+    gd: await timeToLoss(model, m, {
+      batch: m,
+      lr: p.gdLr,
+      target: p.target,
+      maxUpdates: p.maxGdSteps,
+      evalEvery: 1,
+      rng: rng.fork(`gd ${label}`),
+    }),
+    sgd: await timeToLoss(model, m, {
+      batch: 1,
+      lr: p.sgdLr,
+      target: p.target,
+      maxUpdates: 20 * Math.max(m, 1000),
+      evalEvery: Math.max(1, Math.floor(Math.min(m, 1000) / 40)),
+      rng: rng.fork(`sgd ${label}`),
+    }),
+  });
+  const smallRace = await race(p.smallM, "small");
   progress(1, 6, "loss increases; logistic regression and NN");
   const gdCurve = await lossAfterEachUpdate(model, p.smallM, {
     batch: p.smallM,
@@ -160,6 +180,12 @@ async function run(ctx: RunContext<SgdParams>) {
   progress(6, 6, "done");
   return {
     timing: { gd, sgd },
+    timingSmall: {
+      gdSeconds: smallRace.gd.seconds,
+      gdUpdates: smallRace.gd.updates,
+      sgdSeconds: smallRace.sgd.seconds,
+      sgdUpdates: smallRace.sgd.updates,
+    },
     increases: { gd: increases(gdCurve), sgd: increases(sgdCurve), gdCurve, sgdCurve },
     models: {
       logistic: { first: firstWindow(logistic.sampleLoss), last: lastWindow(logistic.sampleLoss) },

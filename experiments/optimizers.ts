@@ -79,8 +79,8 @@ const params = {
   figAngle: num(30, 30, "Rotation of the B15 surface, degrees.", -360, 360),
   figSteps: num(60, 100, "Steps drawn in B15.", 1, 10000, true),
   figLrs: list(
-    [0.15, 0.6, 0.6, 0.1, 0.2],
-    [0.15, 0.6, 0.6, 0.1, 0.2],
+    [0.15, 0.3, 0.3, 0.1, 0.2],
+    [0.15, 0.3, 0.3, 0.1, 0.2],
     "B15 rates: SGD, momentum, Nesterov, RMSProp, Adam.",
     0,
   ),

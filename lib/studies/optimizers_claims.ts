@@ -36,6 +36,7 @@ const B4: C = {
     return {
       pass: rule.pass && sorted,
       measured: record([
+        ["Hessian (by differences)", JSON.stringify(d.hessian.map((r) => round(r, 5)))],
         ["κ from the Hessian", d.measuredKappa],
         ["steep-axis reversals", `${d.steepReversals} of ${p.jitterSteps - 1}`],
         ["shallow axis left", d.shallowLeft],
@@ -43,6 +44,7 @@ const B4: C = {
         ...d.sweep.map((s) => [`steps, κ=${s.kappa}`, steps(s.steps)] as [string, string]),
       ]),
       expected: record([
+        ["Hessian (by differences)", `eigenvalues ${p.shallow} and ${p.shallow * p.kappa}`],
         ["κ from the Hessian", p.kappa],
         ["steep-axis reversals", oscillates ? `≥ 90% of steps (αL = ${alpha} > 1)` : `none (αL = ${alpha} ≤ 1)`],
         ["shallow axis left", d.shallowTheory],

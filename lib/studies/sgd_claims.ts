@@ -57,7 +57,9 @@ const B1: C = {
             fmt(d.timing.gd.seconds)
           } s, SGD ${d.timing.sgd.updates ?? "never"} updates / ${
             fmt(d.timing.sgd.seconds)
-          } s (needs < 1/${p.fasterFactor})`,
+          } s (needs < 1/${p.fasterFactor}); for contrast at m = ${p.smallM}: batch GD ${
+            fmt(d.timingSmall.gdSeconds)
+          } s, SGD ${fmt(d.timingSmall.sgdSeconds)} s`,
       },
       {
         text: "batch GD's loss falls every iteration, SGD's not necessarily",
