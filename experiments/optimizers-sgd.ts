@@ -188,8 +188,11 @@ async function run(ctx: RunContext<SgdParams>) {
     },
     increases: { gd: increases(gdCurve), sgd: increases(sgdCurve), gdCurve, sgdCurve },
     models: {
-      logistic: { first: firstWindow(logistic.sampleLoss), last: lastWindow(logistic.sampleLoss) },
-      nn: { first: firstWindow(nn.sampleLoss), last: lastWindow(nn.sampleLoss) },
+      logistic: {
+        initial: await model.loss(new Float32Array(model.size), range(p.shuffleM)),
+        final: await model.loss(logistic.params, range(p.shuffleM)),
+      },
+      nn: { initial: await net.loss(nnStart, range(p.shuffleM)), final: await net.loss(nn.params, range(p.shuffleM)) },
       logisticAvg: runningAverage(logistic.sampleLoss, p.window, Math.max(1, Math.floor(p.nnUpdates / 100))),
       nnAvg: runningAverage(nn.sampleLoss, p.window, Math.max(1, Math.floor(p.nnUpdates / 100))),
     },

@@ -72,13 +72,12 @@ const B1: C = {
         text: "SGD only applies to linear regression",
         key: false,
         truth: (d) =>
-          !(d.models.logistic.last <= d.models.logistic.first / 2 && d.models.nn.last <= d.models.nn.first / 2),
+          !(d.models.logistic.final <= d.models.logistic.initial / 2 && d.models.nn.final <= d.models.nn.initial / 2),
         evidence: (d) =>
-          `SGD (batch 1, ${p.nnUpdates} updates), averaged sample loss first → last ${p.window}: logistic regression ${
-            fmt(d.models.logistic.first)
-          } → ${fmt(d.models.logistic.last)}, ${p.hidden}-unit net ${fmt(d.models.nn.first)} → ${
-            fmt(d.models.nn.last)
-          }`,
+          `SGD (batch 1, ${p.nnUpdates} updates) on ${p.shuffleM} digits, training loss before → after: logistic ` +
+          `regression ${fmt(d.models.logistic.initial)} → ${fmt(d.models.logistic.final)}, ${p.hidden}-unit net ${
+            fmt(d.models.nn.initial)
+          } → ${fmt(d.models.nn.final)} ('applies' = at least halved)`,
       },
       {
         text: "shuffle the data before SGD",
