@@ -8,7 +8,7 @@ import { histogramFacets, lineChart, type Row, scatterChart } from "../lib/chart
 import { deepNetStats, type LayerStats } from "../lib/nn/deep_net.ts";
 import { activationFn, type ActivationName } from "../lib/nn/activations.ts";
 import { type SymmetryRun, trainSymmetry, xorData } from "../lib/nn/symmetry.ts";
-import { meanFieldStds } from "../lib/stats.ts";
+import { meanFieldStds, moments } from "../lib/stats.ts";
 import type { Rng } from "../lib/rng.ts";
 import type * as tfjs from "@tensorflow/tfjs";
 
@@ -159,13 +159,14 @@ export default defineExperiment({
     const variance = [];
     const vr = rng.fork("variance");
     for (const din of p.varianceDins) {
-      const [varX, varW, varY] = tf.tidy(() => {
+      const tensors = tf.tidy(() => {
         const x = tf.mul(tf.tensor2d(vr.normals(p.varianceBatch * din), [p.varianceBatch, din]), 1.5);
         const w = tf.mul(tf.tensor2d(vr.normals(din * p.varianceBatch), [din, p.varianceBatch]), 0.05);
-        return [x, w, tf.matMul(x, w)].map((t) => tf.moments(t).variance);
+        return [x, w, tf.matMul(x, w)];
       });
-      const v = await Promise.all([varX, varW, varY].map(async (t) => (await t.data())[0]));
-      tf.dispose([varX, varW, varY]);
+      // Variances in float64 on the host, so the measurement does not depend on a backend's float32 sums.
+      const v = await Promise.all(tensors.map(async (t) => moments(await t.data()).std ** 2));
+      tf.dispose(tensors);
       variance.push({ din, varX: v[0], varW: v[1], varY: v[2] });
     }
     progress(names.length + 1, total, "constant vs random init");
@@ -510,9 +511,8 @@ async function convFanIn(tf: typeof tfjs, rng: Rng, p: P): Promise<InitData["con
   const x = tf.tensor4d(rng.normals(batch * size * size * c), [batch, size, size, c]);
   const z = tf.tensor4d(rng.normals(k * k * c * c), [k, k, c, c]);
   const varOf = async (t: tfjs.Tensor) => {
-    const v = tf.tidy(() => tf.moments(t).variance);
-    const out = (await v.data())[0];
-    tf.dispose([v, t]);
+    const out = moments(await t.data()).std ** 2; // float64 on the host, as for C5
+    t.dispose();
     return out;
   };
   const inputVar = await varOf(x.clone());

@@ -4,10 +4,23 @@
  * @module
  */
 import type { Experiment } from "../lib/experiment.ts";
-import init from "./init.ts";
-import backends from "./backends.ts";
 import layers from "./layers.ts";
+import optimizers from "./optimizers.ts";
+import optimizersSgd from "./optimizers-sgd.ts";
+import init from "./init.ts";
 import regularization from "./regularization.ts";
+import augmentation from "./augmentation.ts";
+import transfer from "./transfer.ts";
+import backends from "./backends.ts";
 
 /** Every experiment, in report order. */
-export const experiments: readonly Experiment[] = [layers, init, regularization, backends];
+export const experiments: readonly Experiment[] = [
+  layers,
+  optimizersSgd,
+  optimizers,
+  init,
+  regularization,
+  augmentation,
+  transfer,
+  backends,
+];

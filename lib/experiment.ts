@@ -52,8 +52,11 @@ export interface Claim<D, P> {
   kind: ClaimKind;
   /** The claim in our own words. */
   statement: string;
-  /** For quiz claims: the lecture's answer key (is the quiz statement true?). */
-  answer?: boolean;
+  /**
+   * For quiz claims: the lecture's answer key — is the statement true? A list gives the keys of a
+   * bundle of statements, in the order the statement lists them.
+   */
+  answer?: boolean | readonly boolean[];
   /** Declares the claim known to fail, with the reason; a pass is then reported as unexpected. */
   knownFailure?: string;
   /** Computes the verdict from every seed's data. */

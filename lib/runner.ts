@@ -17,7 +17,7 @@ export interface ClaimResult {
   id: string;
   kind: string;
   statement: string;
-  answer?: boolean;
+  answer?: boolean | readonly boolean[];
   knownFailure?: string;
   status: ClaimStatus;
   verdict?: Verdict;

@@ -40,7 +40,7 @@ function quiz(runs: Parameters<C["check"]>[0], p: SgdParams, statements: Stateme
 const B1: C = {
   id: "B1",
   kind: "quiz",
-  answer: true,
+  answer: [true, true, false, true],
   statement: "Which of the following about SGD are true? (1) With m very large, SGD can be much faster than batch " +
     "GD [true]. (2) Batch GD's cost goes down every iteration (good α), SGD's not necessarily [true]. (3) SGD is " +
     "only for linear regression [false]. (4) Shuffle the training data before SGD [true].",
@@ -135,7 +135,7 @@ const B2: C = {
 const B3: C = {
   id: "B3",
   kind: "quiz",
-  answer: false,
+  answer: [false, true, false, true],
   statement: "Which are true? (1) A very small α has no disadvantage and can only speed up learning [false]. " +
     "(2) Reducing α can find better parameters [true]. (3) To converge rather than oscillate, slowly increase α " +
     "[false]. (4) If the loss averaged over the last k samples does not fall, α may be poorly tuned [true].",
