@@ -172,7 +172,7 @@ export default defineExperiment({
           ]]),
           tolerance: `relative ${fmt(p.relTolerance)} against ${
             ran[0]?.name ?? "the first backend"
-          }, on every number behind C2–C8 and dL/dW`,
+          } (values below 1e-3 absolutely, to ${fmt(p.relTolerance * 1e-3)}), on every number behind C2–C8 and dL/dW`,
           summary:
             `${names.length} backends ran (${names.join(", ")}); the largest difference from ${
               ran[0]?.name ?? "—"
