@@ -50,10 +50,9 @@ export function im2col(x: Float32Array, info: ConvInfo, b0: number, nb: number, 
             const ix = ox * SW - left + fx * DW;
             if (inRow && ix >= 0 && ix < W) {
               const src = xb + (iy * W + ix) * C;
-              if (C === 1) cols[o] = x[src];
-              else cols.set(x.subarray(src, src + C), o);
+              for (let c = 0; c < C; c++) cols[o + c] = x[src + c];
             } else {
-              cols.fill(0, o, o + C);
+              for (let c = 0; c < C; c++) cols[o + c] = 0;
             }
             o += C;
           }

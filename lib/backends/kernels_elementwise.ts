@@ -45,6 +45,23 @@ function loop(op: Op, full: Float32Array, small: Float32Array, inner: number, sp
     else for (let i = 0; i < n; i++) r[i] = full[i] / small[i];
     return r;
   }
+  if (inner === 1) {
+    // the small operand spans the trailing axes (e.g. a bias): rows of `span`
+    for (let row = 0; row < n; row += span) {
+      if (!swap) {
+        if (op === 0) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] + small[j]; }
+        else if (op === 1) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] - small[j]; }
+        else if (op === 2) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] * small[j]; }
+        else for (let j = 0; j < span; j++) r[row + j] = full[row + j] / small[j];
+      } else {
+        if (op === 0) { for (let j = 0; j < span; j++) r[row + j] = small[j] + full[row + j]; }
+        else if (op === 1) { for (let j = 0; j < span; j++) r[row + j] = small[j] - full[row + j]; }
+        else if (op === 2) { for (let j = 0; j < span; j++) r[row + j] = small[j] * full[row + j]; }
+        else for (let j = 0; j < span; j++) r[row + j] = small[j] / full[row + j];
+      }
+    }
+    return r;
+  }
   let i = 0;
   while (i < n) {
     for (let j = 0; j < span; j++) {

@@ -5,7 +5,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type CpuKernelArgs, f32, type FastKernel, out, type TensorInfo } from "./kernel_util.ts";
+import { type CpuKernelArgs, f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
 
 function poolInfo(xShape: number[], attrs: CpuKernelArgs["attrs"]) {
   return tf.backend_util.computePool2DInfo(
@@ -58,13 +58,25 @@ export function maxPoolArgmax(
   return { max, arg };
 }
 
+/**
+ * The window maxima's positions found by the forward MaxPool, by input data id (tfjs never
+ * changes a tensor's data in place), so that MaxPoolGrad need not search the windows again.
+ */
+const argmaxCache = new WeakMap<object, { key: string; arg: Int32Array }>();
+
+function attrsKey(attrs: CpuKernelArgs["attrs"]): string {
+  return JSON.stringify([attrs.filterSize, attrs.strides, attrs.pad, attrs.dimRoundingMode]);
+}
+
 /** The MaxPool override. */
 export const maxPool: FastKernel = ({ inputs, backend, attrs }) => {
   const x = inputs.x as TensorInfo;
   const xv = f32(backend, x);
   if (!xv || x.shape.length !== 4) return undefined;
   const info = poolInfo(x.shape, attrs);
-  return out(backend, info.outShape, maxPoolArgmax(xv, info).max);
+  const { max, arg } = maxPoolArgmax(xv, info);
+  argmaxCache.set(x.dataId, { key: attrsKey(attrs), arg });
+  return out(backend, info.outShape, max);
 };
 
 /** The MaxPoolGrad override: each output's gradient goes to its window's first maximum. */
@@ -74,7 +86,10 @@ export const maxPoolGrad: FastKernel = ({ inputs, backend, attrs }) => {
   const dyv = f32(backend, dy);
   if (!xv || !dyv || input.shape.length !== 4) return undefined;
   const info = poolInfo(input.shape, attrs);
-  const { arg } = maxPoolArgmax(xv, info);
+  const cached = argmaxCache.get(input.dataId);
+  const arg = cached?.key === attrsKey(attrs) && cached.arg.length === size(info.outShape)
+    ? cached.arg
+    : maxPoolArgmax(xv, info).arg;
   const dx = new Float32Array(xv.length);
   for (let i = 0; i < arg.length; i++) if (arg[i] >= 0) dx[arg[i]] += dyv[i];
   return out(backend, input.shape, dx);
