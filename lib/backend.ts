@@ -100,8 +100,14 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
   },
   async wasm() {
     await import("@tensorflow/tfjs-backend-wasm");
+    const { registerWasmOverrides } = await import("./backends/wasm_overrides.ts");
+    registerWasmOverrides(); // before activation: the stock kernels' setup functions run then
     await activate("wasm");
-    return { tfjsBackend: "wasm", device: "WebAssembly (SIMD, one thread)", softwareFallback: false };
+    return {
+      tfjsBackend: "wasm",
+      device: "WebAssembly (SIMD, one thread) with claimbook's matmul, slice and conv-gradient kernels",
+      softwareFallback: false,
+    };
   },
   async cpu() {
     await activate("cpu");

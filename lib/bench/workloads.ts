@@ -54,7 +54,10 @@ export function mlpStep(seed = 0): Workload {
   const b1 = tf.variable(tf.zeros([50]));
   const w2 = tf.variable(normal(rng, [50, 10], 0.01));
   const b2 = tf.variable(tf.zeros([10]));
-  const batches: [tf.Tensor, tf.Tensor][] = Array.from({ length: 20 }, () => [normal(rng, [100, 3072], 1), oneHot(rng, 100)]);
+  const batches: [tf.Tensor, tf.Tensor][] = Array.from(
+    { length: 20 },
+    () => [normal(rng, [100, 3072], 1), oneHot(rng, 100)],
+  );
   return trainStep("mlp", [w1, b1, w2, b2], batches, (x) => tf.relu(x.matMul(w1).add(b1)).matMul(w2).add(b2));
 }
 
@@ -67,9 +70,17 @@ export function cnnStep(seed = 0): Workload {
   const c2 = tf.variable(tf.zeros([32]));
   const wd = tf.variable(normal(rng, [1568, 10], Math.sqrt(1 / 1568)));
   const bd = tf.variable(tf.zeros([10]));
-  const batches: [tf.Tensor, tf.Tensor][] = Array.from({ length: 10 }, () => [normal(rng, [64, 28, 28, 1], 1), oneHot(rng, 64)]);
+  const batches: [tf.Tensor, tf.Tensor][] = Array.from(
+    { length: 10 },
+    () => [normal(rng, [64, 28, 28, 1], 1), oneHot(rng, 64)],
+  );
   return trainStep("cnn", [k1, c1, k2, c2, wd, bd], batches, (x) => {
-    const a1 = tf.maxPool(tf.relu(tf.conv2d(x as tf.Tensor4D, k1 as tf.Tensor4D, 1, "same").add(c1)) as tf.Tensor4D, 2, 2, "valid");
+    const a1 = tf.maxPool(
+      tf.relu(tf.conv2d(x as tf.Tensor4D, k1 as tf.Tensor4D, 1, "same").add(c1)) as tf.Tensor4D,
+      2,
+      2,
+      "valid",
+    );
     const a2 = tf.maxPool(tf.relu(tf.conv2d(a1, k2 as tf.Tensor4D, 1, "same").add(c2)) as tf.Tensor4D, 2, 2, "valid");
     return a2.reshape([x.shape[0], 1568]).matMul(wd).add(bd);
   });
