@@ -227,10 +227,13 @@ function elementwiseCases(full: boolean): KernelCase[] {
       });
     }
   }
+  for (const kernel of ["Relu", "Abs", "Neg", "Square", "Exp", "Log", "Tanh"]) {
+    out.push({ kernel, label: "special", inputs: { x: { shape: [5, 7], values: "special" } }, attrs: {}, fast: true });
+  }
   out.push({
-    kernel: "Relu",
-    label: "special",
-    inputs: { x: { shape: [5, 7], values: "special" } },
+    kernel: "Log",
+    label: "positive",
+    inputs: { x: { shape: [9], values: "positive" } },
     attrs: {},
     fast: true,
   });
@@ -254,13 +257,15 @@ function elementwiseCases(full: boolean): KernelCase[] {
     [[5], [0], false, true],
   ];
   for (const [shape, axis, keepDims, fast] of full ? sums : sums.slice(0, 2)) {
-    out.push({
-      kernel: "Sum",
-      label: `${shape} axis ${axis} keepDims ${keepDims}`,
-      inputs: { x: { shape, values: "special" } },
-      attrs: { axis, keepDims },
-      fast,
-    });
+    for (const kernel of ["Sum", "Mean"]) {
+      out.push({
+        kernel,
+        label: `${shape} axis ${axis} keepDims ${keepDims}`,
+        inputs: { x: { shape, values: "special" } },
+        attrs: { axis, keepDims },
+        fast,
+      });
+    }
   }
   return out;
 }

@@ -12,7 +12,9 @@ import { type Blas, loadBlas } from "./blas_ffi.ts";
 import { type CpuKernelArgs, type FastKernel, stock } from "./kernel_util.ts";
 import { batchMatMul, fusedMatMul } from "./kernels_matmul.ts";
 import { conv2D, conv2DBackpropFilter, conv2DBackpropInput, fusedConv2D } from "./kernels_conv.ts";
-import { elementwiseKernels } from "./kernels_elementwise.ts";
+import { binaryKernels } from "./kernels_elementwise.ts";
+import { unaryKernels } from "./kernels_unary.ts";
+import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { selfCheck } from "./self_check.ts";
 
@@ -30,7 +32,9 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     Conv2DBackpropFilter: conv2DBackpropFilter(blas),
     MaxPool: maxPool,
     MaxPoolGrad: maxPoolGrad,
-    ...elementwiseKernels,
+    ...binaryKernels,
+    ...unaryKernels,
+    ...reduceKernels,
   };
 }
 

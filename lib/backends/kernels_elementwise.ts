@@ -1,7 +1,6 @@
 /**
- * Tight float32 loops for the element-wise kernels and the sum that dominate small training
- * steps: Add, Sub, Multiply, RealDiv (equal shapes and one-sided broadcasts), Relu, Step, Sum
- * (over leading or trailing axes). Results equal the stock kernels' bit for bit: both compute in
+ * Tight float32 loops for the binary element-wise kernels: Add, Sub, Multiply, RealDiv (equal
+ * shapes and one-sided broadcasts). Results equal the stock kernels' bit for bit: both compute in
  * double and round once to float32.
  * @module
  */
@@ -104,75 +103,10 @@ function binary(op: Op): FastKernel {
   };
 }
 
-const relu: FastKernel = ({ inputs, backend }) => {
-  const x = inputs.x!;
-  const v = f32(backend, x);
-  if (!v) return undefined;
-  const r = new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const e = v[i];
-    r[i] = e > 0 || e !== e ? e : 0;
-  }
-  return out(backend, x.shape, r);
-};
-
-const step: FastKernel = ({ inputs, backend, attrs }) => {
-  const x = inputs.x!;
-  const v = f32(backend, x);
-  if (!v) return undefined;
-  const alpha = Number(attrs.alpha ?? 0);
-  const r = new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const e = v[i];
-    r[i] = e > 0 ? 1 : e !== e ? e : alpha;
-  }
-  return out(backend, x.shape, r);
-};
-
-/** Sum over a set of leading or trailing axes, accumulated in double in the stock kernel's order. */
-const sum: FastKernel = ({ inputs, backend, attrs }) => {
-  const x = inputs.x!;
-  const v = f32(backend, x);
-  if (!v) return undefined;
-  const rank = x.shape.length;
-  const raw = Array.isArray(attrs.axis)
-    ? attrs.axis as number[]
-    : attrs.axis == null
-    ? [...x.shape.keys()]
-    : [attrs.axis as number];
-  const axes = [...new Set(raw.map((a) => (a < 0 ? a + rank : a)))].sort((p, q) => p - q);
-  if (axes.some((a) => a < 0 || a >= rank)) return undefined;
-  const reduced = new Set(axes);
-  const kept = x.shape.filter((_, i) => !reduced.has(i));
-  const shape = attrs.keepDims ? x.shape.map((d, i) => (reduced.has(i) ? 1 : d)) : kept;
-  const trailing = axes.every((a, i) => a === rank - axes.length + i);
-  const leading = axes.every((a, i) => a === i);
-  const outSize = size(kept);
-  const r = new Float32Array(outSize);
-  if (trailing) {
-    const len = outSize === 0 ? 0 : v.length / outSize;
-    for (let o = 0, p = 0; o < outSize; o++) {
-      let s = 0;
-      for (const end = p + len; p < end; p++) s += v[p];
-      r[o] = s;
-    }
-  } else if (leading) {
-    const acc = new Float64Array(outSize);
-    for (let p = 0; p < v.length;) for (let o = 0; o < outSize; o++, p++) acc[o] += v[p];
-    r.set(acc);
-  } else {
-    return undefined;
-  }
-  return out(backend, shape, r);
-};
-
-/** The element-wise and reduction overrides, by kernel name. */
-export const elementwiseKernels: Record<string, FastKernel> = {
+/** The binary element-wise overrides, by kernel name. */
+export const binaryKernels: Record<string, FastKernel> = {
   Add: binary(0),
   Sub: binary(1),
   Multiply: binary(2),
   RealDiv: binary(3),
-  Relu: relu,
-  Step: step,
-  Sum: sum,
 };
