@@ -93,6 +93,28 @@ export function col2im(cols: Float32Array, info: ConvInfo, b0: number, nb: numbe
   }
 }
 
+/**
+ * The forward pass's im2col of an input, by input data id (tfjs never changes a tensor's data in
+ * place), so that the filter gradient of the same convolution need not build it again.
+ */
+const colsCache = new WeakMap<object, { key: string; cols: Float32Array }>();
+
+function geometryKey(info: ConvInfo): string {
+  return [
+    info.filterHeight,
+    info.filterWidth,
+    info.inChannels,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+    info.outHeight,
+    info.outWidth,
+  ].join();
+}
+
 /** Images per chunk so that one chunk's columns stay under `convTuning.maxCols` floats. */
 function chunkImages(info: ConvInfo): number {
   const perImage = info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
@@ -128,6 +150,7 @@ function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; sh
       im2col(xv, info, b0, nb, cols);
       blas.sgemm(false, false, nb * rowsPerImage, oc, k, 1, cols, k, wv, oc, 0, y.subarray(b0 * rowsPerImage * oc), oc);
     }
+    if (chunk >= info.batchSize) colsCache.set(x.dataId, { key: geometryKey(info), cols });
   }
   return { values: y, shape: info.outShape };
 }
@@ -211,10 +234,12 @@ export function conv2DBackpropFilter(blas: Blas): FastKernel {
       blas.sgemm(true, false, k, oc, info.batchSize * rowsPerImage, 1, xv, k, dyv, oc, 0, dw, oc);
     } else {
       const chunk = chunkImages(info);
-      const cols = new Float32Array(chunk * rowsPerImage * k);
+      const cached = colsCache.get(x.dataId);
+      const reuse = chunk >= info.batchSize && cached?.key === geometryKey(info);
+      const cols = reuse ? cached.cols : new Float32Array(chunk * rowsPerImage * k);
       for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
         const nb = Math.min(chunk, info.batchSize - b0);
-        im2col(xv, info, b0, nb, cols);
+        if (!reuse) im2col(xv, info, b0, nb, cols);
         const rows = nb * rowsPerImage;
         blas.sgemm(
           true,
