@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../std.ts";
 import { type KernelCase, kernelCases } from "./check_cases.ts";
-import { runCase } from "./self_check.ts";
+import { runCase, selfCheck } from "./self_check.ts";
+import type { FastKernel } from "./kernel_util.ts";
 import { overrides } from "./cpu_blas.ts";
 import { type Blas, loadBlas } from "./blas_ffi.ts";
 import { convTuning } from "./kernels_conv.ts";
@@ -47,4 +48,15 @@ Deno.test({
       convTuning.maxCols = saved;
     }
   },
+});
+
+Deno.test("the start-up self-check reports a wrong or idle override", () => {
+  const zeros: FastKernel = ({ inputs, backend }) => {
+    const a = inputs.a!;
+    return backend.makeTensorInfo(a.shape, "float32", new Float32Array(a.shape.reduce((p, q) => p * q, 1)));
+  };
+  const problems = selfCheck({ Add: zeros, Relu: () => undefined });
+  assert(problems.some((p) => p.startsWith("Add (")), problems.join("; "));
+  assert(problems.some((p) => p.startsWith("Relu (") && p.includes("not handled")), problems.join("; "));
+  assertEquals(selfCheck({}), []);
 });
