@@ -54,10 +54,7 @@ export function stock(name: string, args: CpuKernelArgs): TensorInfo {
 export function activateInPlace(values: Float32Array, activation: unknown): boolean {
   if (activation === undefined || activation === null || activation === "linear") return true;
   if (activation === "relu") {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v < 0) values[i] = 0; // NaN stays NaN, as in Math.max(0, NaN)
-    }
+    for (let i = 0; i < values.length; i++) values[i] = Math.max(0, values[i]); // NaN stays NaN
     return true;
   }
   return false;

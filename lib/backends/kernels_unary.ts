@@ -12,10 +12,7 @@ function apply(op: number, v: Float32Array, r: Float32Array): void {
   const n = v.length;
   switch (op) {
     case 0:
-      for (let i = 0; i < n; i++) {
-        const e = v[i];
-        r[i] = e > 0 || e !== e ? e : 0; // Math.max(0, e): NaN stays NaN
-      }
+      for (let i = 0; i < n; i++) r[i] = Math.max(0, v[i]); // as the stock kernel; branch-free, NaN stays NaN
       break;
     case 1:
       for (let i = 0; i < n; i++) r[i] = Math.abs(v[i]);
@@ -56,9 +53,14 @@ const step: FastKernel = ({ inputs, backend, attrs }) => {
   if (!v) return undefined;
   const alpha = Number(attrs.alpha ?? 0);
   const r = new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const e = v[i];
-    r[i] = e > 0 ? 1 : e !== e ? e : alpha;
+  if (alpha === 0) {
+    // branch-free: sign(max(e, 0)) is 1 for e > 0, 0 for e ≤ 0 (and -0), NaN for NaN
+    for (let i = 0; i < v.length; i++) r[i] = Math.sign(Math.max(v[i], 0));
+  } else {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      r[i] = e > 0 ? 1 : e !== e ? e : alpha;
+    }
   }
   return out(backend, x.shape, r);
 };
