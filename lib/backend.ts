@@ -105,7 +105,8 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
     await activate("wasm");
     return {
       tfjsBackend: "wasm",
-      device: "WebAssembly (SIMD, one thread) with claimbook's matmul, slice and conv-gradient kernels",
+      device:
+        "WebAssembly (SIMD, one thread) with claimbook's matmul, slice, conv-gradient and max-pool-gradient kernels",
       softwareFallback: false,
     };
   },
