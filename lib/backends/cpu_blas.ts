@@ -17,6 +17,7 @@ import { unaryKernels } from "./kernels_unary.ts";
 import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { selfCheck } from "./self_check.ts";
+import { tuneMalloc } from "./malloc_tuning.ts";
 
 /** The tfjs name of the backend. */
 export const CPU_BLAS = "cpu-blas";
@@ -58,6 +59,7 @@ export function registerCpuBlas(): { blas: Blas } | string {
   if (problems.length > 0) {
     return registered = `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`;
   }
+  tuneMalloc(); // large tensors: reuse freed heap blocks instead of fresh page-faulting mappings
   tf.registerBackend(CPU_BLAS, () => new MathBackendCPU(), 0);
   for (const config of tf.getKernelsForBackend("cpu")) {
     if (fast[config.kernelName]) continue;
