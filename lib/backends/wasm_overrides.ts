@@ -153,24 +153,32 @@ function convInfoNHWC(xShape: number[], filterShape: number[], attrs: WasmArgs["
   );
 }
 
-/** Fills `cols` as [fh·fw·inC, N·outH·outW] (im2col, transposed) from the NHWC input x. */
+/**
+ * Fills `cols` as [fh·fw·inC, N·outH·outW] (im2col, transposed) from the NHWC input x: for each
+ * filter tap, one sweep over the output positions writing `inC` sequential rows.
+ */
 export function im2colTransposed(x: ArrayLike<number>, info: ConvInfo, cols: Float32Array): void {
   const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
   const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
-  const rows = N * OH * OW;
   const top = info.padInfo.top, left = info.padInfo.left;
-  let r = 0;
-  for (let b = 0; b < N; b++) {
-    for (let oy = 0; oy < OH; oy++) {
-      for (let ox = 0; ox < OW; ox++, r++) {
-        let k = 0;
-        for (let fy = 0; fy < FH; fy++) {
+  const rows = N * OH * OW;
+  for (let fy = 0; fy < FH; fy++) {
+    for (let fx = 0; fx < FW; fx++) {
+      const tap = (fy * FW + fx) * C * rows;
+      let r = 0;
+      for (let b = 0; b < N; b++) {
+        for (let oy = 0; oy < OH; oy++) {
           const iy = oy * SH - top + fy;
-          for (let fx = 0; fx < FW; fx++) {
+          const rowInside = iy >= 0 && iy < H;
+          const rowBase = (b * H + iy) * W;
+          for (let ox = 0; ox < OW; ox++, r++) {
             const ix = ox * SW - left + fx;
-            const inside = iy >= 0 && iy < H && ix >= 0 && ix < W;
-            const src = ((b * H + iy) * W + ix) * C;
-            for (let c = 0; c < C; c++, k++) cols[k * rows + r] = inside ? x[src + c] : 0;
+            if (rowInside && ix >= 0 && ix < W) {
+              const src = (rowBase + ix) * C;
+              for (let c = 0, o = tap + r; c < C; c++, o += rows) cols[o] = x[src + c];
+            } else {
+              for (let c = 0, o = tap + r; c < C; c++, o += rows) cols[o] = 0;
+            }
           }
         }
       }
@@ -178,7 +186,7 @@ export function im2colTransposed(x: ArrayLike<number>, info: ConvInfo, cols: Flo
   }
 }
 
-/** Conv2DBackpropFilter: dW = im2col(x)ᵀ · dy on the wasm matmul. */
+/** Conv2DBackpropFilter: dW = im2col(x)ᵀ · dy on the wasm matmul (no transposed product). */
 const conv2DBackpropFilter: WasmKernel = (args) => {
   const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
   const { backend } = args;
@@ -187,6 +195,7 @@ const conv2DBackpropFilter: WasmKernel = (args) => {
   const k = info.filterHeight * info.filterWidth * info.inChannels;
   const rows = info.batchSize * info.outHeight * info.outWidth;
   const colsT = backend.makeOutput([k, rows], "float32");
+  // views are taken after makeOutput, which may grow (and move) wasm memory
   im2colTransposed(backend.typedArrayFromHeap(x), info, backend.typedArrayFromHeap(colsT) as Float32Array);
   const dy2 = call("Reshape", { inputs: { x: dy }, backend, attrs: { shape: [rows, info.outChannels] } });
   const dw = call("BatchMatMul", {
