@@ -34,6 +34,9 @@ export function caseValues(input: CaseInput, rng: Rng): Float32Array {
   if (kind === "special") {
     const specials = [NaN, Infinity, -Infinity, -0, 0];
     for (let i = 0; i < n; i++) if (rng.next() < 0.15) v[i] = specials[rng.int(specials.length)];
+    // JS writes NaN with the sign bit clear; x86 arithmetic makes NaNs with it set: have both
+    const b = new Int32Array(v.buffer, v.byteOffset, n);
+    for (let i = 0; i < n; i++) if (Number.isNaN(v[i]) && rng.next() < 0.5) b[i] = 0xffc00000 | 0;
   }
   return v;
 }
