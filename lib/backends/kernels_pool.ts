@@ -5,7 +5,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type CpuKernelArgs, f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
+import { bits, type CpuKernelArgs, f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
 
 function poolInfo(xShape: number[], attrs: CpuKernelArgs["attrs"]) {
   return tf.backend_util.computePool2DInfo(
@@ -32,6 +32,7 @@ export function maxPoolArgmax(
   const left = info.padInfo.left;
   const max = new Float32Array(N * OH * OW * C).fill(-Infinity);
   const arg = new Int32Array(max.length).fill(-1);
+  const maxBits = bits(max), xBits = bits(x);
   let o = 0;
   for (let b = 0; b < N; b++) {
     for (let oy = 0; oy < OH; oy++) {
@@ -44,11 +45,10 @@ export function maxPoolArgmax(
           for (let ix = x0; ix < x1; ix++) {
             const base = ((b * H + iy) * W + ix) * C;
             for (let c = 0; c < C; c++) {
-              const v = x[base + c];
-              if (v > max[o + c]) {
-                max[o + c] = v;
-                arg[o + c] = base + c;
-              }
+              // branch-free "if (v > max) take it": random data mispredicts a branch half the time
+              const take = -((x[base + c] > max[o + c]) as unknown as number); // all ones or 0
+              maxBits[o + c] ^= (maxBits[o + c] ^ xBits[base + c]) & take;
+              arg[o + c] ^= (arg[o + c] ^ (base + c)) & take;
             }
           }
         }
