@@ -12,7 +12,7 @@ import { unknownName } from "./suggest.ts";
 import { UsageError } from "./params.ts";
 
 /** The backends claimbook knows, best first: the order `auto` tries them in. */
-export const BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "webgpu", "wasm", "cpu"] as const;
+export const BACKEND_ORDER = ["tensorflow-gpu", "tensorflow", "webgpu", "cpu-blas", "wasm", "cpu"] as const;
 /** A backend name, or `auto`. */
 export type BackendName = (typeof BACKEND_ORDER)[number] | "auto";
 /** Every value `--backend` accepts. */
@@ -87,10 +87,28 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
     await activate("webgpu");
     return { tfjsBackend: "webgpu", device: `WebGPU adapter: ${device}`, softwareFallback: software };
   },
+  async "cpu-blas"() {
+    const { registerCpuBlas, CPU_BLAS } = await import("./backends/cpu_blas.ts");
+    const registered = registerCpuBlas();
+    if (typeof registered === "string") throw new BackendUnavailable(registered);
+    await activate(CPU_BLAS);
+    return {
+      tfjsBackend: CPU_BLAS,
+      device: `native BLAS (${registered.blas.path}) + JavaScript kernels`,
+      softwareFallback: false,
+    };
+  },
   async wasm() {
     await import("@tensorflow/tfjs-backend-wasm");
+    const { registerWasmOverrides } = await import("./backends/wasm_overrides.ts");
+    registerWasmOverrides(); // before activation: the stock kernels' setup functions run then
     await activate("wasm");
-    return { tfjsBackend: "wasm", device: "WebAssembly (SIMD, one thread)", softwareFallback: false };
+    return {
+      tfjsBackend: "wasm",
+      device:
+        "WebAssembly (SIMD, one thread) with claimbook's matmul, slice, conv-gradient and max-pool-gradient kernels",
+      softwareFallback: false,
+    };
   },
   async cpu() {
     await activate("cpu");

@@ -1,0 +1,119 @@
+/**
+ * `cblas_sgemm` from a native BLAS library, loaded through `Deno.dlopen`.
+ *
+ * Linux: OpenBLAS (`apt-get install libopenblas0-pthread`) or any `libblas.so.3` with a CBLAS
+ * interface; macOS: the Accelerate framework. Loading needs `--allow-ffi` (and `--allow-env` to
+ * read `CLAIMBOOK_BLAS`, an explicit library path that is tried first).
+ * @module
+ */
+
+/** Row-major storage, as CBLAS defines it. */
+const ROW_MAJOR = 101;
+const NO_TRANS = 111;
+const TRANS = 112;
+
+/** Library paths tried in order when `CLAIMBOOK_BLAS` is not set. */
+export const BLAS_CANDIDATES: readonly string[] = [
+  "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0",
+  "/usr/lib/aarch64-linux-gnu/openblas-pthread/libopenblas.so.0",
+  "libopenblas.so.0",
+  "libopenblas.so",
+  "libblas.so.3",
+  "/System/Library/Frameworks/Accelerate.framework/Accelerate",
+  "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
+];
+
+const SYMBOLS = {
+  cblas_sgemm: {
+    parameters: [
+      "i32", // order
+      "i32", // transA
+      "i32", // transB
+      "i32", // M
+      "i32", // N
+      "i32", // K
+      "f32", // alpha
+      "buffer", // A
+      "i32", // lda
+      "buffer", // B
+      "i32", // ldb
+      "f32", // beta
+      "buffer", // C
+      "i32", // ldc
+    ],
+    result: "void",
+  },
+} as const;
+
+/** A loaded BLAS library. */
+export interface Blas {
+  /** The path it was loaded from. */
+  path: string;
+  /**
+   * Row-major `C = alpha·op(A)·op(B) + beta·C` with `op(A)` M×K, `op(B)` K×N, C M×N.
+   * A, B, C may be subarrays (views) of larger Float32Arrays; nothing is copied.
+   */
+  sgemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float32Array,
+    lda: number,
+    b: Float32Array,
+    ldb: number,
+    beta: number,
+    c: Float32Array,
+    ldc: number,
+  ): void;
+}
+
+let loaded: Blas | undefined;
+let failure: string | undefined;
+
+function envPath(): string | undefined {
+  try {
+    return Deno.env.get("CLAIMBOOK_BLAS") || undefined;
+  } catch {
+    return undefined; // no --allow-env: use the default candidates
+  }
+}
+
+/**
+ * Loads the first BLAS library that opens and has `cblas_sgemm`, once per process.
+ * Returns the library, or a string that says why none could be loaded and how to fix it.
+ */
+export function loadBlas(): Blas | string {
+  if (loaded) return loaded;
+  if (failure) return failure;
+  if (typeof Deno === "undefined" || typeof Deno.dlopen !== "function") {
+    return failure = "this runtime has no Deno.dlopen (FFI)";
+  }
+  const explicit = envPath();
+  const candidates = explicit ? [explicit] : BLAS_CANDIDATES;
+  const errors: string[] = [];
+  for (const path of candidates) {
+    try {
+      const lib = Deno.dlopen(path, SYMBOLS);
+      const f = lib.symbols.cblas_sgemm;
+      const sgemm: Blas["sgemm"] = (tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
+        if (m === 0 || n === 0) return;
+        f(ROW_MAJOR, tA ? TRANS : NO_TRANS, tB ? TRANS : NO_TRANS, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+      };
+      loaded = { path, sgemm };
+      return loaded;
+    } catch (e) {
+      const text = String(e);
+      if (/NotCapable|PermissionDenied|Requires ffi access/i.test(text)) {
+        return failure = "FFI is not allowed: cpu-blas loads a native BLAS library (OpenBLAS: " +
+          "apt-get install libopenblas0-pthread) and needs --allow-ffi";
+      }
+      errors.push(`${path}: ${text.split("\n")[0]}`);
+    }
+  }
+  return failure = `no BLAS library with cblas_sgemm was found (tried ${candidates.join(", ")}). ` +
+    `Fix: apt-get install libopenblas0-pthread (Debian/Ubuntu), or set CLAIMBOOK_BLAS to a library path; ` +
+    `run with --allow-ffi`;
+}

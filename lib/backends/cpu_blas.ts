@@ -1,0 +1,72 @@
+/**
+ * The `cpu-blas` tfjs backend: the stock `cpu` backend (same data layout, every kernel) with the
+ * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI) and tight JavaScript loops.
+ *
+ * {@link registerCpuBlas} checks every override against the stock kernel on small inputs before the
+ * backend may start, and refuses (BackendUnavailable) when the library is missing or a check fails.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
+import { type Blas, loadBlas } from "./blas_ffi.ts";
+import { type CpuKernelArgs, type FastKernel, stock } from "./kernel_util.ts";
+import { batchMatMul, fusedMatMul } from "./kernels_matmul.ts";
+import { conv2D, conv2DBackpropFilter, conv2DBackpropInput, fusedConv2D } from "./kernels_conv.ts";
+import { binaryKernels } from "./kernels_elementwise.ts";
+import { unaryKernels } from "./kernels_unary.ts";
+import { reduceKernels } from "./kernels_reduce.ts";
+import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
+import { selfCheck } from "./self_check.ts";
+import { tuneMalloc } from "./malloc_tuning.ts";
+
+/** The tfjs name of the backend. */
+export const CPU_BLAS = "cpu-blas";
+
+/** The kernels cpu-blas replaces, by kernel name. */
+export function overrides(blas: Blas): Record<string, FastKernel> {
+  return {
+    BatchMatMul: batchMatMul(blas),
+    _FusedMatMul: fusedMatMul(blas),
+    Conv2D: conv2D(blas),
+    FusedConv2D: fusedConv2D(blas),
+    Conv2DBackpropInput: conv2DBackpropInput(blas),
+    Conv2DBackpropFilter: conv2DBackpropFilter(blas),
+    MaxPool: maxPool,
+    MaxPoolGrad: maxPoolGrad,
+    ...binaryKernels,
+    ...unaryKernels,
+    ...reduceKernels,
+  };
+}
+
+/** An override that hands the cases it does not handle to the stock kernel. */
+export function withFallback(name: string, fast: FastKernel): tf.KernelFunc {
+  return ((args: CpuKernelArgs) => fast(args) ?? stock(name, args)) as unknown as tf.KernelFunc;
+}
+
+let registered: { blas: Blas } | string | undefined;
+
+/**
+ * Registers `cpu-blas` with tfjs (once per process) after its self-check. Returns the loaded BLAS
+ * library, or a string saying why the backend cannot start.
+ */
+export function registerCpuBlas(): { blas: Blas } | string {
+  if (registered) return registered;
+  const blas = loadBlas();
+  if (typeof blas === "string") return registered = blas;
+  const fast = overrides(blas);
+  const problems = selfCheck(fast);
+  if (problems.length > 0) {
+    return registered = `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`;
+  }
+  tuneMalloc(); // large tensors: reuse freed heap blocks instead of fresh page-faulting mappings
+  tf.registerBackend(CPU_BLAS, () => new MathBackendCPU(), 0);
+  for (const config of tf.getKernelsForBackend("cpu")) {
+    if (fast[config.kernelName]) continue;
+    tf.registerKernel({ ...config, backendName: CPU_BLAS });
+  }
+  for (const [name, kernel] of Object.entries(fast)) {
+    tf.registerKernel({ kernelName: name, backendName: CPU_BLAS, kernelFunc: withFallback(name, kernel) });
+  }
+  return registered = { blas };
+}

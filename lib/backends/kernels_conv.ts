@@ -1,0 +1,283 @@
+/**
+ * Conv2D, FusedConv2D and both Conv2D gradients as im2col + `cblas_sgemm` (NHWC only; NCHW goes
+ * to the stock kernels). Columns are built a few images at a time to bound memory.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import type { Blas } from "./blas_ffi.ts";
+import { type CpuKernelArgs, f32, type FastKernel, finishFused, out, type TensorInfo } from "./kernel_util.ts";
+
+/** Tuning: the largest im2col buffer, in floats, before the batch is split into chunks of images. */
+export const convTuning = { maxCols: 1 << 22 };
+
+/** The geometry of one convolution, as tfjs computes it. */
+export type ConvInfo = tf.backend_util.Conv2DInfo;
+
+/** Conv2D geometry for NHWC input, or undefined for NCHW (left to the stock kernels). */
+function convInfo(xShape: number[], filterShape: number[], attrs: CpuKernelArgs["attrs"], dilations: unknown) {
+  const format = attrs.dataFormat ?? "NHWC";
+  if (format !== "NHWC" && format !== "channelsLast") return undefined;
+  return tf.backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides as [number, number],
+    (dilations ?? 1) as [number, number],
+    attrs.pad as "same",
+    attrs.dimRoundingMode as "round" | undefined,
+    false,
+    "channelsLast",
+  );
+}
+
+/**
+ * The output columns [lo, hi) whose input column `ox·SW − left + fx·DW` lies inside [0, W):
+ * tap-major loops copy those without per-element bounds checks and zero the rest.
+ */
+function insideRange(info: ConvInfo, fx: number): [number, number] {
+  const shift = fx * info.dilationWidth - info.padInfo.left;
+  const sw = info.strideWidth;
+  const lo = Math.max(0, Math.ceil(-shift / sw));
+  const hi = Math.min(info.outWidth, Math.floor((info.inWidth - 1 - shift) / sw) + 1);
+  return [lo, Math.max(lo, hi)];
+}
+
+/**
+ * Fills `cols` ([images·outH·outW, fh·fw·inC], (kh, kw, c) order) from images [b0, b0+nb) of x.
+ * Tap-major: for each filter tap, one sweep over the output positions (few, long loops; with one
+ * input channel, a loop per tap and pixel would cost more than the copy).
+ */
+export function im2col(x: Float32Array, info: ConvInfo, b0: number, nb: number, cols: Float32Array): void {
+  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
+  const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
+  const { dilationHeight: DH, dilationWidth: DW } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const K = FH * FW * C;
+  for (let fy = 0; fy < FH; fy++) {
+    for (let fx = 0; fx < FW; fx++) {
+      const tap = (fy * FW + fx) * C;
+      const [lo, hi] = insideRange(info, fx);
+      for (let b = b0, r = 0; b < b0 + nb; b++) {
+        for (let oy = 0; oy < OH; oy++, r += OW) {
+          const iy = oy * SH - top + fy * DH;
+          const rowStart = r * K + tap;
+          if (iy < 0 || iy >= H) {
+            for (let ox = 0, o = rowStart; ox < OW; ox++, o += K) for (let c = 0; c < C; c++) cols[o + c] = 0;
+            continue;
+          }
+          for (let ox = 0, o = rowStart; ox < lo; ox++, o += K) for (let c = 0; c < C; c++) cols[o + c] = 0;
+          let src = ((b * H + iy) * W + lo * SW - left + fx * DW) * C;
+          const step = SW * C;
+          if (C === 1) {
+            for (let ox = lo, o = rowStart + lo * K; ox < hi; ox++, o += K, src += step) cols[o] = x[src];
+          } else {
+            for (let ox = lo, o = rowStart + lo * K; ox < hi; ox++, o += K, src += step) {
+              for (let c = 0; c < C; c++) cols[o + c] = x[src + c];
+            }
+          }
+          for (let ox = hi, o = rowStart + hi * K; ox < OW; ox++, o += K) for (let c = 0; c < C; c++) cols[o + c] = 0;
+        }
+      }
+    }
+  }
+}
+
+/** Adds `cols` (as built by {@link im2col}) back into images [b0, b0+nb) of dx, tap-major. */
+export function col2im(cols: Float32Array, info: ConvInfo, b0: number, nb: number, dx: Float32Array): void {
+  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
+  const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
+  const { dilationHeight: DH, dilationWidth: DW } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const K = FH * FW * C;
+  for (let fy = 0; fy < FH; fy++) {
+    for (let fx = 0; fx < FW; fx++) {
+      const tap = (fy * FW + fx) * C;
+      const [lo, hi] = insideRange(info, fx);
+      for (let b = b0, r = 0; b < b0 + nb; b++) {
+        for (let oy = 0; oy < OH; oy++, r += OW) {
+          const iy = oy * SH - top + fy * DH;
+          if (iy < 0 || iy >= H) continue;
+          let dst = ((b * H + iy) * W + lo * SW - left + fx * DW) * C;
+          const step = SW * C;
+          if (C === 1) {
+            for (let ox = lo, o = r * K + tap + lo * K; ox < hi; ox++, o += K, dst += step) dx[dst] += cols[o];
+          } else {
+            for (let ox = lo, o = r * K + tap + lo * K; ox < hi; ox++, o += K, dst += step) {
+              for (let c = 0; c < C; c++) dx[dst + c] += cols[o + c];
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The forward pass's im2col of an input, by input data id (tfjs never changes a tensor's data in
+ * place), so that the filter gradient of the same convolution need not build it again.
+ */
+const colsCache = new WeakMap<object, { key: string; cols: Float32Array }>();
+
+function geometryKey(info: ConvInfo): string {
+  return [
+    info.filterHeight,
+    info.filterWidth,
+    info.inChannels,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+    info.outHeight,
+    info.outWidth,
+  ].join();
+}
+
+/** Images per chunk so that one chunk's columns stay under `convTuning.maxCols` floats. */
+function chunkImages(info: ConvInfo): number {
+  const perImage = info.outHeight * info.outWidth * info.filterHeight * info.filterWidth * info.inChannels;
+  return Math.max(1, Math.min(info.batchSize, Math.floor(convTuning.maxCols / Math.max(1, perImage))));
+}
+
+/** True when the convolution is a plain matrix product of x (1×1 filter, stride 1, no padding). */
+function isPointwise(info: ConvInfo): boolean {
+  return info.filterHeight === 1 && info.filterWidth === 1 && info.strideHeight === 1 && info.strideWidth === 1 &&
+    info.padInfo.top === 0 && info.padInfo.left === 0 && info.outHeight === info.inHeight &&
+    info.outWidth === info.inWidth;
+}
+
+/** Forward convolution values [N, OH, OW, OC], or undefined when the case is left to the stock kernel. */
+function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; shape: number[] } | undefined {
+  const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+  const xv = f32(args.backend, x);
+  const wv = f32(args.backend, filter);
+  if (!xv || !wv) return undefined;
+  const info = convInfo(x.shape, filter.shape, args.attrs, args.attrs.dilations);
+  if (!info) return undefined;
+  const oc = info.outChannels;
+  const k = info.filterHeight * info.filterWidth * info.inChannels;
+  const rowsPerImage = info.outHeight * info.outWidth;
+  const y = new Float32Array(info.batchSize * rowsPerImage * oc);
+  if (isPointwise(info)) {
+    blas.sgemm(false, false, info.batchSize * rowsPerImage, oc, k, 1, xv, k, wv, oc, 0, y, oc);
+  } else {
+    const chunk = chunkImages(info);
+    const cols = new Float32Array(chunk * rowsPerImage * k);
+    for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
+      const nb = Math.min(chunk, info.batchSize - b0);
+      im2col(xv, info, b0, nb, cols);
+      blas.sgemm(false, false, nb * rowsPerImage, oc, k, 1, cols, k, wv, oc, 0, y.subarray(b0 * rowsPerImage * oc), oc);
+    }
+    if (chunk >= info.batchSize) colsCache.set(x.dataId, { key: geometryKey(info), cols });
+  }
+  return { values: y, shape: info.outShape };
+}
+
+/** The Conv2D override. */
+export function conv2D(blas: Blas): FastKernel {
+  return (args) => {
+    const r = convValues(blas, args);
+    return r && out(args.backend, r.shape, r.values);
+  };
+}
+
+/** The FusedConv2D override: im2col + sgemm, then bias and activation in place. */
+export function fusedConv2D(blas: Blas): FastKernel {
+  return (args) => {
+    const r = convValues(blas, args);
+    if (!r) return undefined;
+    const { bias, preluActivationWeights } = args.inputs;
+    const { activation, leakyreluAlpha } = args.attrs;
+    return finishFused(args.backend, r.values, r.shape, bias, activation, preluActivationWeights, leakyreluAlpha);
+  };
+}
+
+/** The Conv2DBackpropInput override: dcols = dy · Wᵀ, then col2im. */
+export function conv2DBackpropInput(blas: Blas): FastKernel {
+  return (args) => {
+    const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
+    const dyv = f32(args.backend, dy);
+    const wv = f32(args.backend, filter);
+    if (!dyv || !wv) return undefined;
+    const info = convInfo(args.attrs.inputShape as number[], filter.shape, args.attrs, 1);
+    if (!info) return undefined;
+    const oc = info.outChannels;
+    const k = info.filterHeight * info.filterWidth * info.inChannels;
+    const rowsPerImage = info.outHeight * info.outWidth;
+    const dx = new Float32Array(info.batchSize * info.inHeight * info.inWidth * info.inChannels);
+    if (isPointwise(info)) {
+      blas.sgemm(false, true, info.batchSize * rowsPerImage, k, oc, 1, dyv, oc, wv, oc, 0, dx, k);
+    } else {
+      const chunk = chunkImages(info);
+      const cols = new Float32Array(chunk * rowsPerImage * k);
+      for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
+        const nb = Math.min(chunk, info.batchSize - b0);
+        blas.sgemm(
+          false,
+          true,
+          nb * rowsPerImage,
+          k,
+          oc,
+          1,
+          dyv.subarray(b0 * rowsPerImage * oc),
+          oc,
+          wv,
+          oc,
+          0,
+          cols,
+          k,
+        );
+        col2im(cols, info, b0, nb, dx);
+      }
+    }
+    return out(args.backend, info.inShape, dx);
+  };
+}
+
+/** The Conv2DBackpropFilter override: dW = colsᵀ · dy, accumulated over chunks of images. */
+export function conv2DBackpropFilter(blas: Blas): FastKernel {
+  return (args) => {
+    const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
+    const xv = f32(args.backend, x);
+    const dyv = f32(args.backend, dy);
+    if (!xv || !dyv) return undefined;
+    const filterShape = args.attrs.filterShape as number[];
+    const info = convInfo(x.shape, filterShape, args.attrs, 1);
+    if (!info) return undefined;
+    const oc = info.outChannels;
+    const k = info.filterHeight * info.filterWidth * info.inChannels;
+    const rowsPerImage = info.outHeight * info.outWidth;
+    const dw = new Float32Array(k * oc);
+    if (isPointwise(info)) {
+      blas.sgemm(true, false, k, oc, info.batchSize * rowsPerImage, 1, xv, k, dyv, oc, 0, dw, oc);
+    } else {
+      const chunk = chunkImages(info);
+      const cached = colsCache.get(x.dataId);
+      const reuse = chunk >= info.batchSize && cached?.key === geometryKey(info);
+      const cols = reuse ? cached.cols : new Float32Array(chunk * rowsPerImage * k);
+      for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
+        const nb = Math.min(chunk, info.batchSize - b0);
+        if (!reuse) im2col(xv, info, b0, nb, cols);
+        const rows = nb * rowsPerImage;
+        blas.sgemm(
+          true,
+          false,
+          k,
+          oc,
+          rows,
+          1,
+          cols,
+          k,
+          dyv.subarray(b0 * rowsPerImage * oc),
+          oc,
+          b0 === 0 ? 0 : 1,
+          dw,
+          oc,
+        );
+      }
+    }
+    return out(args.backend, filterShape, dw);
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Tight float32 loops for the binary element-wise kernels: Add, Sub, Multiply, RealDiv (equal
+ * shapes and one-sided broadcasts). Results equal the stock kernels' bit for bit: both compute in
+ * double and round once to float32.
+ * @module
+ */
+import { f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
+
+/**
+ * How the smaller operand `small` (right-aligned against `outShape`) repeats: it must equal the
+ * output on one contiguous block of axes and be 1 elsewhere. Element i of the output then uses
+ * element `floor(i / inner) % span` of `small`. Undefined for any other pattern.
+ */
+export function repeatPattern(
+  small: readonly number[],
+  outShape: readonly number[],
+): { inner: number; span: number } | undefined {
+  const rank = outShape.length;
+  const padded = [...new Array(rank - small.length).fill(1), ...small];
+  let first = -1, last = -1;
+  for (let i = 0; i < rank; i++) {
+    if (padded[i] === 1) continue;
+    if (padded[i] !== outShape[i]) return undefined;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return { inner: size(outShape), span: 1 };
+  for (let i = first; i <= last; i++) if (padded[i] !== outShape[i]) return undefined;
+  return { inner: size(outShape.slice(last + 1)), span: size(outShape.slice(first, last + 1)) };
+}
+
+type Op = 0 | 1 | 2 | 3; // add, sub, mul, div
+
+/** out[i] = a[i] op b[j(i)], with b repeating as `pattern` says; `swap` computes b op a instead. */
+function loop(op: Op, full: Float32Array, small: Float32Array, inner: number, span: number, swap: boolean) {
+  const n = full.length;
+  const r = new Float32Array(n);
+  if (inner === 1 && span === full.length) {
+    // equal shapes
+    if (swap) [full, small] = [small, full];
+    if (op === 0) { for (let i = 0; i < n; i++) r[i] = full[i] + small[i]; }
+    else if (op === 1) { for (let i = 0; i < n; i++) r[i] = full[i] - small[i]; }
+    else if (op === 2) { for (let i = 0; i < n; i++) r[i] = full[i] * small[i]; }
+    else for (let i = 0; i < n; i++) r[i] = full[i] / small[i];
+    return r;
+  }
+  if (inner === 1) {
+    // the small operand spans the trailing axes (e.g. a bias): rows of `span`
+    for (let row = 0; row < n; row += span) {
+      if (!swap) {
+        if (op === 0) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] + small[j]; }
+        else if (op === 1) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] - small[j]; }
+        else if (op === 2) { for (let j = 0; j < span; j++) r[row + j] = full[row + j] * small[j]; }
+        else for (let j = 0; j < span; j++) r[row + j] = full[row + j] / small[j];
+      } else {
+        if (op === 0) { for (let j = 0; j < span; j++) r[row + j] = small[j] + full[row + j]; }
+        else if (op === 1) { for (let j = 0; j < span; j++) r[row + j] = small[j] - full[row + j]; }
+        else if (op === 2) { for (let j = 0; j < span; j++) r[row + j] = small[j] * full[row + j]; }
+        else for (let j = 0; j < span; j++) r[row + j] = small[j] / full[row + j];
+      }
+    }
+    return r;
+  }
+  let i = 0;
+  while (i < n) {
+    for (let j = 0; j < span; j++) {
+      const s = small[j];
+      const end = i + inner;
+      if (!swap) {
+        if (op === 0) { for (; i < end; i++) r[i] = full[i] + s; }
+        else if (op === 1) { for (; i < end; i++) r[i] = full[i] - s; }
+        else if (op === 2) { for (; i < end; i++) r[i] = full[i] * s; }
+        else for (; i < end; i++) r[i] = full[i] / s;
+      } else {
+        if (op === 0) { for (; i < end; i++) r[i] = s + full[i]; }
+        else if (op === 1) { for (; i < end; i++) r[i] = s - full[i]; }
+        else if (op === 2) { for (; i < end; i++) r[i] = s * full[i]; }
+        else for (; i < end; i++) r[i] = s / full[i];
+      }
+    }
+  }
+  return r;
+}
+
+function binary(op: Op): FastKernel {
+  return ({ inputs, backend }) => {
+    const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+    const av = f32(backend, a);
+    const bv = f32(backend, b);
+    if (!av || !bv) return undefined;
+    const aFull = av.length >= bv.length;
+    const big = aFull ? a : b;
+    const small = aFull ? b : a;
+    if (small.shape.length > big.shape.length) return undefined;
+    const pattern = repeatPattern(small.shape, big.shape);
+    if (!pattern) return undefined;
+    const bigV = aFull ? av : bv;
+    const smallV = aFull ? bv : av;
+    if (pattern.inner === 1 && pattern.span === bigV.length && small.shape.length !== big.shape.length) {
+      return undefined; // equal sizes but different ranks: leave the shape rules to the stock kernel
+    }
+    return out(backend, big.shape, loop(op, bigV, smallV, pattern.inner, pattern.span, !aFull));
+  };
+}
+
+/** The binary element-wise overrides, by kernel name. */
+export const binaryKernels: Record<string, FastKernel> = {
+  Add: binary(0),
+  Sub: binary(1),
+  Multiply: binary(2),
+  RealDiv: binary(3),
+};

@@ -1,0 +1,60 @@
+/**
+ * Sum and Mean over a set of leading or trailing axes (the others go to the stock kernels),
+ * accumulated in double in the stock kernels' order, so results match them bit for bit.
+ * @module
+ */
+import { type CpuKernelArgs, f32, type FastKernel, out, size } from "./kernel_util.ts";
+
+/** The sorted, non-negative reduction axes, or undefined if out of range. */
+function reductionAxes(axis: unknown, rank: number): number[] | undefined {
+  const raw = Array.isArray(axis) ? axis as number[] : axis == null ? [...Array(rank).keys()] : [axis as number];
+  const axes = [...new Set(raw.map((a) => (a < 0 ? a + rank : a)))].sort((p, q) => p - q);
+  return axes.some((a) => a < 0 || a >= rank) ? undefined : axes;
+}
+
+/**
+ * Reduces x over `attrs.axis`; each element is first mapped by `scale` (Mean divides by the count
+ * and rounds to float32 first, as the stock Mean does).
+ */
+function reduce(args: CpuKernelArgs, mean: boolean) {
+  const { inputs, backend, attrs } = args;
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  if (!v) return undefined;
+  const rank = x.shape.length;
+  const axes = reductionAxes(attrs.axis, rank);
+  if (!axes) return undefined;
+  const reduced = new Set(axes);
+  const kept = x.shape.filter((_, i) => !reduced.has(i));
+  const shape = attrs.keepDims ? x.shape.map((d, i) => (reduced.has(i) ? 1 : d)) : kept;
+  const trailing = axes.every((a, i) => a === rank - axes.length + i);
+  const leading = axes.every((a, i) => a === i);
+  const outSize = size(kept);
+  const count = outSize === 0 ? 0 : v.length / outSize;
+  const r = new Float32Array(outSize);
+  if (trailing) {
+    for (let o = 0, p = 0; o < outSize; o++) {
+      let s = 0;
+      const end = p + count;
+      if (mean) { for (; p < end; p++) s += Math.fround(v[p] / count); }
+      else for (; p < end; p++) s += v[p];
+      r[o] = s;
+    }
+  } else if (leading) {
+    const acc = new Float64Array(outSize);
+    for (let p = 0; p < v.length;) {
+      if (mean) { for (let o = 0; o < outSize; o++, p++) acc[o] += Math.fround(v[p] / count); }
+      else for (let o = 0; o < outSize; o++, p++) acc[o] += v[p];
+    }
+    r.set(acc);
+  } else {
+    return undefined;
+  }
+  return out(backend, shape, r);
+}
+
+/** The reduction overrides, by kernel name. */
+export const reduceKernels: Record<string, FastKernel> = {
+  Sum: (args) => reduce(args, false),
+  Mean: (args) => reduce(args, true),
+};

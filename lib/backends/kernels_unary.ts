@@ -1,0 +1,89 @@
+/**
+ * Tight float32 loops for unary kernels: Relu, Step, Abs, Neg, Square, Exp, Log, Tanh. Each
+ * computes what the stock cpu kernel computes (the same Math function, rounded once to float32).
+ *
+ * Every operation has its own loop function on purpose: V8 shares optimised code between
+ * closures of one function literal, so a loop parameterised by an operation (or a switch over
+ * operations) is re-optimised back and forth and runs 3–10× slower.
+ * @module
+ */
+import { bits, f32, type FastKernel, out, reluBits } from "./kernel_util.ts";
+
+const relu = reluBits;
+
+function abs(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.abs(v[i]);
+}
+
+function neg(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = -1 * v[i];
+}
+
+function square(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = v[i] * v[i];
+}
+
+function exp(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.exp(v[i]);
+}
+
+function log(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.log(v[i]);
+}
+
+function tanh(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.tanh(v[i]);
+}
+
+/** Step with alpha 0 on the float32 bits, without branches: 1 for e > 0, NaN for NaN, 0 elsewhere. */
+function step0(v: Float32Array, r: Float32Array): void {
+  const vb = bits(v), rb = bits(r);
+  for (let i = 0; i < vb.length; i++) {
+    const b = vb[i];
+    const nan = (0x7f800000 - (b & 0x7fffffff)) >> 31; // all ones for NaN
+    const positive = ~(b >> 31) & (-b >> 31); // all ones for b > 0 as an integer
+    rb[i] = (0x3f800000 & positive & ~nan) | (b & nan); // 0x3f800000 is 1.0f
+  }
+}
+
+/** Step: 1 where e > 0, NaN where e is NaN, `alpha` elsewhere. */
+function stepAlpha(v: Float32Array, r: Float32Array, alpha: number): void {
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    r[i] = e > 0 ? 1 : e !== e ? e : alpha;
+  }
+}
+
+function unary(loop: (v: Float32Array, r: Float32Array) => void): FastKernel {
+  return ({ inputs, backend }) => {
+    const x = inputs.x!;
+    const v = f32(backend, x);
+    if (!v) return undefined;
+    const r = new Float32Array(v.length);
+    loop(v, r);
+    return out(backend, x.shape, r);
+  };
+}
+
+const step: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  if (!v) return undefined;
+  const alpha = Number(attrs.alpha ?? 0);
+  const r = new Float32Array(v.length);
+  if (alpha === 0) step0(v, r);
+  else stepAlpha(v, r, alpha);
+  return out(backend, x.shape, r);
+};
+
+/** The unary overrides, by kernel name. */
+export const unaryKernels: Record<string, FastKernel> = {
+  Relu: unary(relu),
+  Abs: unary(abs),
+  Neg: unary(neg),
+  Square: unary(square),
+  Exp: unary(exp),
+  Log: unary(log),
+  Tanh: unary(tanh),
+  Step: step,
+};
