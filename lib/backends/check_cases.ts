@@ -11,6 +11,8 @@ export interface CaseInput {
   shape: number[];
   /** `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in). */
   values?: "normal" | "ties" | "special" | "positive";
+  /** Integer inputs (e.g. gather indices): int32 values drawn uniformly from [0, max). */
+  int32Below?: number;
 }
 
 /** One comparison of an override with its stock kernel. */
@@ -24,9 +26,10 @@ export interface KernelCase {
 }
 
 /** Values for an input, reproducible from the case's position. */
-export function caseValues(input: CaseInput, rng: Rng): Float32Array {
+export function caseValues(input: CaseInput, rng: Rng): Float32Array | Int32Array {
   let n = 1;
   for (const d of input.shape) n *= d;
+  if (input.int32Below !== undefined) return Int32Array.from({ length: n }, () => rng.int(input.int32Below!));
   const v = rng.normals(n);
   const kind = input.values ?? "normal";
   if (kind === "ties") { for (let i = 0; i < n; i++) v[i] = rng.int(3) - 1; }
@@ -216,7 +219,9 @@ function elementwiseCases(full: boolean): KernelCase[] {
     [[3, 1], [3, 4], true],
     [[2, 3, 4], [3, 1], true],
     [[2, 3, 4], [1, 3, 1], true],
-    [[3, 1], [1, 4], false],
+    [[3, 1], [1, 4], true],
+    [[5, 1, 1], [1, 3, 4], true],
+    [[2, 1, 4], [3, 1], true],
   ];
   const out: KernelCase[] = [];
   for (const kernel of ["Add", "Sub", "Multiply", "RealDiv"]) {
@@ -273,8 +278,103 @@ function elementwiseCases(full: boolean): KernelCase[] {
   return out;
 }
 
+function shapeCases(full: boolean): KernelCase[] {
+  const slices: [number[], number[], number[]][] = [
+    [[5, 6], [1, 2], [3, 4]],
+    [[2, 5, 6, 3], [1, 1, 2, 0], [1, 3, -1, 3]],
+    [[2, 5, 6, 3], [0, 0, 0, 1], [2, 5, 6, 1]],
+    [[7], [2], [4]],
+    [[3, 4], [1, 0], [0, 4]],
+  ];
+  const perms: [number[], number[]][] = [[[5, 6], [1, 0]], [[2, 3, 4, 5], [0, 3, 1, 2]], [[2, 3, 4], [2, 0, 1]], [[4], [
+    0,
+  ]]];
+  const pads: [number[], [number, number][], number][] = [
+    [[2, 3], [[1, 2], [0, 1]], 0],
+    [[2, 4, 4, 3], [[0, 0], [1, 1], [2, 0], [0, 0]], 0],
+    [[3], [[2, 1]], -1.5],
+  ];
+  const out: KernelCase[] = [];
+  for (const [shape, begin, size] of full ? slices : slices.slice(0, 2)) {
+    out.push({
+      kernel: "Slice",
+      label: `${shape} begin ${begin} size ${size}`,
+      inputs: { x: { shape, values: "special" } },
+      attrs: { begin, size },
+      fast: true,
+    });
+  }
+  for (const [shape, perm] of full ? perms : perms.slice(0, 2)) {
+    out.push({
+      kernel: "Transpose",
+      label: `${shape} perm ${perm}`,
+      inputs: { x: { shape, values: "special" } },
+      attrs: { perm },
+      fast: true,
+    });
+  }
+  const gathers: [number[], number[], number][] = [[[50, 1], [40, 1], 50], [[4, 5, 3], [6, 2], 4], [
+    [6, 7],
+    [2, 3, 1],
+    6,
+  ]];
+  for (const [shape, indices, below] of full ? gathers : gathers.slice(0, 2)) {
+    const inputs = { params: { shape, values: "special" as const }, indices: { shape: indices, int32Below: below } };
+    out.push({ kernel: "GatherNd", label: `params ${shape} indices ${indices}`, inputs, attrs: {}, fast: true });
+  }
+  const gathersV2: [number[], number[], number, number][] = [[[20, 7], [5], 0, 20], [[3, 6, 2], [4, 2], 1, 6], [
+    [4, 5],
+    [3],
+    1,
+    5,
+  ]];
+  for (const [shape, indices, axis, below] of full ? gathersV2 : gathersV2.slice(0, 2)) {
+    const inputs = { x: { shape, values: "special" as const }, indices: { shape: indices, int32Below: below } };
+    out.push({
+      kernel: "GatherV2",
+      label: `x ${shape} indices ${indices} axis ${axis}`,
+      inputs,
+      attrs: { axis, batchDims: 0 },
+      fast: true,
+    });
+  }
+  const splits: [number[], number | number[], number][] = [[[3, 4, 2], 2, 2], [[3, 6, 2], [1, 2, 3], 1], [[4, 5], [
+    3,
+    1,
+  ], 0]];
+  for (const [shape, numOrSizeSplits, axis] of full ? splits : splits.slice(0, 2)) {
+    const label = `${shape} splits ${numOrSizeSplits} axis ${axis}`;
+    out.push({
+      kernel: "SplitV",
+      label,
+      inputs: { x: { shape, values: "special" } },
+      attrs: { numOrSizeSplits, axis },
+      fast: true,
+    });
+  }
+  for (const [shape, dims] of [[[2, 3, 4, 1], [1]], [[2, 3, 4, 1], [2]], [[5, 6], [0, 1]]] as [number[], number[]][]) {
+    out.push({
+      kernel: "Reverse",
+      label: `${shape} dims ${dims}`,
+      inputs: { x: { shape, values: "special" } },
+      attrs: { dims },
+      fast: true,
+    });
+  }
+  for (const [shape, paddings, constantValue] of full ? pads : pads.slice(0, 2)) {
+    out.push({
+      kernel: "PadV2",
+      label: `${shape} pad ${JSON.stringify(paddings)} value ${constantValue}`,
+      inputs: { x: { shape, values: "special" } },
+      attrs: { paddings, constantValue },
+      fast: true,
+    });
+  }
+  return out;
+}
+
 /** The comparison cases: `quick` for the start-up self-check, `full` for the unit tests. */
 export function kernelCases(level: "quick" | "full"): KernelCase[] {
   const full = level === "full";
-  return [...matMulCases(full), ...convCases(full), ...poolCases(full), ...elementwiseCases(full)];
+  return [...matMulCases(full), ...convCases(full), ...poolCases(full), ...elementwiseCases(full), ...shapeCases(full)];
 }

@@ -16,6 +16,7 @@ import { binaryKernels } from "./kernels_elementwise.ts";
 import { unaryKernels } from "./kernels_unary.ts";
 import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
+import { shapeKernels } from "./kernels_shape.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 
@@ -36,6 +37,7 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     ...binaryKernels,
     ...unaryKernels,
     ...reduceKernels,
+    ...shapeKernels,
   };
 }
 

@@ -19,7 +19,7 @@ export interface CpuKernelArgs {
 }
 
 /** A kernel override; `undefined` means "not handled here, run the stock kernel". */
-export type FastKernel = (args: CpuKernelArgs) => TensorInfo | undefined;
+export type FastKernel = (args: CpuKernelArgs) => TensorInfo | TensorInfo[] | undefined;
 
 /** The Float32Array behind a float32 tensor (no copy), or `undefined` for any other dtype. */
 export function f32(backend: MathBackendCPU, t: TensorInfo | undefined): Float32Array | undefined {

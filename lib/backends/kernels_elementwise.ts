@@ -82,6 +82,55 @@ function loop(op: Op, full: Float32Array, small: Float32Array, inner: number, sp
   return r;
 }
 
+/**
+ * Any other broadcast (both operands repeat, e.g. [N,1,1] · [1,H,W]): strided loops over the output
+ * rows, each operand stepping by 0 along the axes it repeats on.
+ */
+function broadcastLoop(
+  op: Op,
+  a: TensorInfo,
+  av: Float32Array,
+  b: TensorInfo,
+  bv: Float32Array,
+): { shape: number[]; values: Float32Array } | undefined {
+  const rank = Math.max(a.shape.length, b.shape.length);
+  const pad = (s: readonly number[]) => [...new Array(rank - s.length).fill(1), ...s];
+  const pa = pad(a.shape), pb = pad(b.shape);
+  const shape = pa.map((d, i) => Math.max(d, pb[i]));
+  if (pa.some((d, i) => d !== 1 && d !== shape[i]) || pb.some((d, i) => d !== 1 && d !== shape[i])) return undefined;
+  const stridesOf = (s: number[]) => {
+    const st = new Array<number>(rank);
+    let acc = 1;
+    for (let d = rank - 1; d >= 0; d--) {
+      st[d] = s[d] === 1 ? 0 : acc;
+      acc *= s[d];
+    }
+    return st;
+  };
+  const sa = stridesOf(pa), sb = stridesOf(pb);
+  const n = size(shape), inner = shape[rank - 1] ?? 1, ia = sa[rank - 1] ?? 0, ib = sb[rank - 1] ?? 0;
+  const r = new Float32Array(n);
+  const idx = new Array<number>(Math.max(0, rank - 1)).fill(0);
+  let oa = 0, ob = 0;
+  for (let row = 0; row < n; row += inner) {
+    if (op === 0) { for (let j = 0; j < inner; j++) r[row + j] = av[oa + j * ia] + bv[ob + j * ib]; }
+    else if (op === 1) { for (let j = 0; j < inner; j++) r[row + j] = av[oa + j * ia] - bv[ob + j * ib]; }
+    else if (op === 2) { for (let j = 0; j < inner; j++) r[row + j] = av[oa + j * ia] * bv[ob + j * ib]; }
+    else for (let j = 0; j < inner; j++) r[row + j] = av[oa + j * ia] / bv[ob + j * ib];
+    for (let d = rank - 2; d >= 0; d--) {
+      if (++idx[d] < shape[d]) {
+        oa += sa[d];
+        ob += sb[d];
+        break;
+      }
+      oa -= (shape[d] - 1) * sa[d];
+      ob -= (shape[d] - 1) * sb[d];
+      idx[d] = 0;
+    }
+  }
+  return { shape, values: r };
+}
+
 function binary(op: Op): FastKernel {
   return ({ inputs, backend }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
@@ -91,9 +140,11 @@ function binary(op: Op): FastKernel {
     const aFull = av.length >= bv.length;
     const big = aFull ? a : b;
     const small = aFull ? b : a;
-    if (small.shape.length > big.shape.length) return undefined;
-    const pattern = repeatPattern(small.shape, big.shape);
-    if (!pattern) return undefined;
+    const pattern = small.shape.length > big.shape.length ? undefined : repeatPattern(small.shape, big.shape);
+    if (!pattern) {
+      const general = broadcastLoop(op, a, av, b, bv);
+      return general && out(backend, general.shape, general.values);
+    }
     const bigV = aFull ? av : bv;
     const smallV = aFull ? bv : av;
     if (pattern.inner === 1 && pattern.span === bigV.length && small.shape.length !== big.shape.length) {

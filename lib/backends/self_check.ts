@@ -52,8 +52,9 @@ export function runCase(fast: FastKernel, kcase: KernelCase, index: number): Cas
   const values: Record<string, Float32Array> = {};
   const inputs: Record<string, TensorInfo> = {};
   for (const [name, input] of Object.entries(kcase.inputs)) {
-    values[name] = caseValues(input, rng);
-    inputs[name] = backend.makeTensorInfo(input.shape, "float32", values[name]);
+    const v = caseValues(input, rng);
+    if (v instanceof Float32Array) values[name] = v;
+    inputs[name] = backend.makeTensorInfo(input.shape, v instanceof Float32Array ? "float32" : "int32", v);
   }
   if (kcase.kernel === "MaxPoolGrad") {
     const args = { inputs: { x: inputs.input }, backend, attrs: kcase.attrs };
@@ -61,20 +62,27 @@ export function runCase(fast: FastKernel, kcase: KernelCase, index: number): Cas
   }
   const args: CpuKernelArgs = { inputs, backend, attrs: kcase.attrs };
   try {
-    const want = stock(kcase.kernel, args);
+    const wants = [stock(kcase.kernel, args)].flat();
     const fastResult = fast(args);
-    const got = fastResult ?? stock(kcase.kernel, args);
+    const gots = [fastResult ?? stock(kcase.kernel, args)].flat();
     const where = `${kcase.kernel} (${kcase.label})`;
-    if (got.shape.join() !== want.shape.join()) {
-      return { handled: !!fastResult, problem: `${where}: shape ${got.shape}, expected ${want.shape}` };
+    if (gots.length !== wants.length) {
+      return { handled: !!fastResult, problem: `${where}: ${gots.length} outputs, expected ${wants.length}` };
     }
-    if (got.dtype !== want.dtype) return { handled: !!fastResult, problem: `${where}: dtype ${got.dtype}` };
-    const diff = compareValues(
-      backend.readSync(got.dataId) as Float32Array,
-      backend.readSync(want.dataId) as Float32Array,
-      errorScale(values),
-    );
-    return { handled: !!fastResult, problem: diff && `${where}: ${diff}` };
+    for (const [i, want] of wants.entries()) {
+      const got = gots[i];
+      if (got.shape.join() !== want.shape.join()) {
+        return { handled: !!fastResult, problem: `${where}: shape ${got.shape}, expected ${want.shape}` };
+      }
+      if (got.dtype !== want.dtype) return { handled: !!fastResult, problem: `${where}: dtype ${got.dtype}` };
+      const diff = compareValues(
+        backend.readSync(got.dataId) as Float32Array,
+        backend.readSync(want.dataId) as Float32Array,
+        errorScale(values),
+      );
+      if (diff) return { handled: !!fastResult, problem: `${where}: output ${i}: ${diff}` };
+    }
+    return { handled: !!fastResult };
   } finally {
     backend.dispose();
   }

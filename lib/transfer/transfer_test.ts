@@ -36,8 +36,8 @@ Deno.test("parseIdx reads a ubyte IDX header and rejects other files", () => {
   const { dims, data } = parseIdx(bytes);
   assertEquals(dims, [2, 3]);
   assertEquals(Array.from(data), [1, 2, 3, 4, 5, 6]);
-  assertThrows(() => parseIdx(new Uint8Array([0, 0, 9, 1, 0, 0, 0, 1, 7])), /unsigned-byte/);
-  assertThrows(() => parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 5, 7])), /truncated/);
+  assertThrows(() => parseIdx(new Uint8Array([0, 0, 9, 1, 0, 0, 0, 1, 7])), Error, "unsigned-byte");
+  assertThrows(() => parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 5, 7])), Error, "truncated");
 });
 
 Deno.test("targets: class selection relabels, pools are class-balanced and nested, pixels permute", () => {
@@ -48,7 +48,7 @@ Deno.test("targets: class selection relabels, pools are class-balanced and neste
   const t = makeTarget(two, 5, 10, createRng(1));
   assertEquals(Array.from(t.pool.labels.slice(0, 4)), [0, 1, 0, 1]);
   assertEquals(t.test.count, 10);
-  assertThrows(() => makeTarget(two, 50, 1, createRng(1)), /fewer than/);
+  assertThrows(() => makeTarget(two, 50, 1, createRng(1)), Error, "fewer than");
   const p = permutePixels(ds);
   assertEquals(Array.from(p.images).sort(), Array.from(ds.images).sort());
   assert(p.images.some((v, i) => v !== ds.images[i]));

@@ -1,0 +1,214 @@
+/**
+ * Copy kernels for the cpu-blas backend: Slice, Transpose and PadV2 as row copies and strided
+ * loops. The stock cpu kernels compute a multi-index per element (`indexToLoc`), which made a
+ * sliced conv net or an augmentation pipeline spend most of its time copying.
+ * @module
+ */
+import * as tf from "@tensorflow/tfjs";
+import { f32, type FastKernel, out, size } from "./kernel_util.ts";
+
+function strides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    s[d] = acc;
+    acc *= shape[d];
+  }
+  return s;
+}
+
+/**
+ * Calls `row(inputOffset, rowIndex)` for every row of `rowShape` (all dims but the last), where the
+ * input offset is `Σ (start[d] + i[d]) · stride[d]` over those dims.
+ */
+function forEachRow(
+  rowShape: readonly number[],
+  start: readonly number[],
+  stride: readonly number[],
+  row: (offset: number, r: number) => void,
+): void {
+  const rank = rowShape.length;
+  const rows = size(rowShape);
+  const idx = new Array<number>(rank).fill(0);
+  let offset = 0;
+  for (let d = 0; d < rank; d++) offset += start[d] * stride[d];
+  for (let r = 0; r < rows; r++) {
+    row(offset, r);
+    for (let d = rank - 1; d >= 0; d--) {
+      if (++idx[d] < rowShape[d]) {
+        offset += stride[d];
+        break;
+      }
+      offset -= (rowShape[d] - 1) * stride[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** Slice: one `set` of a contiguous run per output row. */
+export const slice: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  if (!v || x.shape.length === 0) return undefined;
+  const [begin, sz] = tf.slice_util.parseSliceParams(
+    x as unknown as tf.Tensor,
+    attrs.begin as number[],
+    attrs.size as number[],
+  );
+  const rank = x.shape.length, last = rank - 1, st = strides(x.shape);
+  const result = new Float32Array(size(sz));
+  if (result.length === 0) return out(backend, sz, result);
+  const run = sz[last];
+  forEachRow(sz.slice(0, last), begin.slice(0, last), st.slice(0, last), (offset, r) => {
+    const from = offset + begin[last];
+    result.set(v.subarray(from, from + run), r * run);
+  });
+  return out(backend, sz, result);
+};
+
+/** Transpose: a strided gather along the last output dimension. */
+export const transpose: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  const perm = attrs.perm as number[];
+  if (!v || x.shape.length === 0) return undefined;
+  const rank = x.shape.length, st = strides(x.shape);
+  const shape = perm.map((p) => x.shape[p]);
+  const result = new Float32Array(v.length);
+  if (result.length === 0) return out(backend, shape, result);
+  const permStride = perm.map((p) => st[p]);
+  const n = shape[rank - 1], s = permStride[rank - 1];
+  forEachRow(shape.slice(0, rank - 1), new Array(rank - 1).fill(0), permStride.slice(0, rank - 1), (offset, r) => {
+    const o = r * n;
+    for (let j = 0; j < n; j++) result[o + j] = v[offset + j * s];
+  });
+  return out(backend, shape, result);
+};
+
+/** PadV2 (constant padding): fill, then one `set` per input row. */
+export const padV2: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  const paddings = attrs.paddings as [number, number][];
+  if (!v || x.shape.length === 0) return undefined;
+  const rank = x.shape.length, last = rank - 1;
+  const shape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
+  const result = new Float32Array(size(shape));
+  const fill = Number(attrs.constantValue ?? 0);
+  if (fill !== 0) result.fill(fill);
+  if (v.length === 0) return out(backend, shape, result);
+  const outStride = strides(shape), run = x.shape[last];
+  const base = paddings.reduce((o, [before], d) => o + before * outStride[d], 0);
+  forEachRow(x.shape.slice(0, last), new Array(last).fill(0), outStride.slice(0, last), (offset, r) => {
+    result.set(v.subarray(r * run, (r + 1) * run), base + offset);
+  });
+  return out(backend, shape, result);
+};
+
+/** GatherNd: one `set` per index tuple; out-of-range indices are left to the stock kernel's error. */
+export const gatherNd: FastKernel = ({ inputs, backend }) => {
+  const params = inputs.params!, indices = inputs.indices!;
+  const v = f32(backend, params);
+  const idx = backend.data.get(indices.dataId)?.values;
+  if (!v || indices.dtype !== "int32" || !(idx instanceof Int32Array) || indices.shape.length < 1) return undefined;
+  const k = indices.shape[indices.shape.length - 1];
+  if (k < 1 || k > params.shape.length) return undefined;
+  const st = strides(params.shape);
+  const slice = size(params.shape.slice(k));
+  const count = idx.length / k;
+  const shape = [...indices.shape.slice(0, -1), ...params.shape.slice(k)];
+  const result = new Float32Array(count * slice);
+  for (let i = 0; i < count; i++) {
+    let offset = 0;
+    for (let j = 0; j < k; j++) {
+      const ix = idx[i * k + j];
+      if (ix < 0 || ix >= params.shape[j]) return undefined;
+      offset += ix * st[j];
+    }
+    if (slice === 1) result[i] = v[offset];
+    else result.set(v.subarray(offset, offset + slice), i * slice);
+  }
+  return out(backend, shape, result);
+};
+
+/** GatherV2 (batchDims 0): one run of `inner` values per (outer, index) pair. */
+export const gatherV2: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!, indices = inputs.indices!;
+  const v = f32(backend, x);
+  const idx = backend.data.get(indices.dataId)?.values;
+  if (!v || indices.dtype !== "int32" || !(idx instanceof Int32Array) || ((attrs.batchDims as number) ?? 0) !== 0) {
+    return undefined;
+  }
+  const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0];
+  const outer = size(x.shape.slice(0, axis)), inner = size(x.shape.slice(axis + 1)), dim = x.shape[axis];
+  for (const i of idx) if (i < 0 || i >= dim) return undefined; // the stock kernel reports the bad index
+  const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
+  const result = new Float32Array(outer * idx.length * inner);
+  let to = 0;
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < idx.length; k++, to += inner) {
+      const from = (o * dim + idx[k]) * inner;
+      if (inner < 16) { for (let j = 0; j < inner; j++) result[to + j] = v[from + j]; }
+      else result.set(v.subarray(from, from + inner), to);
+    }
+  }
+  return out(backend, shape, result);
+};
+
+/** SplitV: each part is `outer` contiguous runs of the input. */
+export const splitV: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  if (!v || x.shape.length === 0) return undefined;
+  const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0];
+  const sizes = tf.backend_util.prepareSplitSize(x as unknown as tf.Tensor, attrs.numOrSizeSplits as number[], axis);
+  const outer = size(x.shape.slice(0, axis)), inner = size(x.shape.slice(axis + 1)), dim = x.shape[axis];
+  let begin = 0;
+  return sizes.map((s) => {
+    const result = new Float32Array(outer * s * inner);
+    const run = s * inner;
+    for (let o = 0; o < outer; o++) {
+      const from = (o * dim + begin) * inner, to = o * run;
+      if (run < 16) { for (let j = 0; j < run; j++) result[to + j] = v[from + j]; }
+      else result.set(v.subarray(from, from + run), to);
+    }
+    begin += s;
+    return out(backend, x.shape.map((d, i) => (i === axis ? s : d)), result);
+  });
+};
+
+/** Reverse along the given axes: a strided gather with negative strides on the reversed axes. */
+export const reverse: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  if (!v || x.shape.length === 0) return undefined;
+  const dims = tf.util.parseAxisParam(attrs.dims as number[], x.shape);
+  const rank = x.shape.length, st = strides(x.shape);
+  const flip = x.shape.map((_, d) => dims.includes(d));
+  const start = x.shape.map((n, d) => (flip[d] ? n - 1 : 0));
+  const step = st.map((s, d) => (flip[d] ? -s : s));
+  const result = new Float32Array(v.length);
+  if (v.length === 0) return out(backend, x.shape, result);
+  const n = x.shape[rank - 1], s = step[rank - 1], first = start[rank - 1] * st[rank - 1];
+  forEachRow(
+    x.shape.slice(0, rank - 1),
+    start.slice(0, rank - 1).map((b, d) => (flip[d] ? -b : b)),
+    step.slice(0, rank - 1),
+    (offset, r) => {
+      const o = r * n, base = offset + first;
+      for (let j = 0; j < n; j++) result[o + j] = v[base + j * s];
+    },
+  );
+  return out(backend, x.shape, result);
+};
+
+/** The copy kernels, by tfjs kernel name. */
+export const shapeKernels: Record<string, FastKernel> = {
+  Slice: slice,
+  Transpose: transpose,
+  PadV2: padV2,
+  GatherNd: gatherNd,
+  GatherV2: gatherV2,
+  SplitV: splitV,
+  Reverse: reverse,
+};
