@@ -144,7 +144,7 @@ async function checkWritable(dir: string): Promise<void> {
   if (state.state !== "granted") {
     throw new UsageError(
       `No permission to write "${dir}": the report task may write only reports/ and .cache/. ` +
-        `For another directory run: deno run --allow-read --allow-env --allow-ffi --allow-write=${dir},.cache lib/cli.ts --out ${dir}`,
+        `For another directory run: deno run --allow-read --allow-env=CLAIMBOOK_BACKEND --allow-ffi --allow-write=${dir},.cache lib/cli.ts --out ${dir}`,
     );
   }
 }
