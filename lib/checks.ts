@@ -78,9 +78,9 @@ export function approxAll(
   };
 }
 
-/** Rounds numbers for display in a verdict (keeps 4 significant digits; NaN and ±Inf become null). */
-export function round(xs: readonly number[], digits = 4): (number | null)[] {
-  return xs.map((x) => Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
+/** Rounds numbers for display in a verdict (keeps 4 significant digits; NaN and ±Inf become the words "NaN", "+Inf", "-Inf"). */
+export function round(xs: readonly number[], digits = 4): (number | string)[] {
+  return xs.map((x) => Number.isFinite(x) ? Number(x.toPrecision(digits)) : fmt(x));
 }
 
 /** Whether a series is monotone in the given direction (strictly unless `strict` is false). */

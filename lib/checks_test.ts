@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "./std.ts";
-import { approx, approxAll, fmt, isClose, isMonotone, seedsFraction } from "./checks.ts";
+import { approx, approxAll, fmt, isClose, isMonotone, round, seedsFraction } from "./checks.ts";
 
 Deno.test("approx passes within the tolerance and fails outside, NaN never passes", () => {
   assert(approx(0.49, 0.5, { abs: 0.02 }).pass);
@@ -41,4 +41,8 @@ Deno.test("fmt writes NaN and infinities in words", () => {
     "0.5",
     "1.000e-5",
   ]);
+});
+
+Deno.test("round keeps 4 significant digits and names NaN and infinities", () => {
+  assertEquals(round([1.234567, NaN, Infinity, -Infinity]), [1.235, "NaN", "+Inf", "-Inf"]);
 });

@@ -13,7 +13,7 @@ export function escapeHtml(s: string): string {
 
 function scalar(v: unknown): string {
   if (typeof v === "number") return fmt(v);
-  if (v === null) return "NaN/Inf";
+  if (v === null) return "—";
   if (typeof v === "boolean") return v ? "true" : "false";
   return String(v);
 }
