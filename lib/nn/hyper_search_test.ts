@@ -1,0 +1,40 @@
+import { assert, assertEquals } from "../std.ts";
+import { createRng } from "../rng.ts";
+import { best, edgeOf, gridPoints, logUniform, narrowRanges, type Trial, widen } from "./hyper_search.ts";
+
+const t = (lr: number, reg: number, valAcc: number, nonFinite = false): Trial => ({
+  lr,
+  reg,
+  valAcc,
+  cost: 1,
+  nonFinite,
+});
+
+Deno.test("gridPoints: k×k cell centres, k distinct values per parameter", () => {
+  const g = gridPoints(9, [-6, -3], [0, 3]);
+  assertEquals(g.length, 9);
+  assertEquals([...new Set(g.map((p) => p[0]))].map((x) => Math.round(Math.log10(x) * 100) / 100), [-5.5, -4.5, -3.5]);
+});
+
+Deno.test("logUniform stays in its range and is uniform in log space", () => {
+  const r = createRng(1);
+  const xs = Array.from({ length: 2000 }, () => Math.log10(logUniform(r, [-6, -3])));
+  assert(xs.every((x) => x >= -6 && x < -3));
+  const below = xs.filter((x) => x < -4.5).length / xs.length;
+  assert(Math.abs(below - 0.5) < 0.05, `${below}`);
+});
+
+Deno.test("best skips NaN/Inf trials; narrowRanges takes whole decades of the top trials", () => {
+  const trials = [t(2e-4, 0.5, 0.4), t(5e-4, 2e-3, 0.45), t(1e-5, 10, 0.2), t(1e-3, 1, 0.9, true)];
+  assertEquals(best(trials).valAcc, 0.45);
+  assertEquals(narrowRanges(trials, 2), { lr: [-4, -3], reg: [-3, 0] });
+});
+
+Deno.test("edgeOf flags a best value at an edge with nothing tried beyond it; widen extends that side", () => {
+  assertEquals(edgeOf(9e-4, [2e-4, 9e-4, 5e-4], [-4, -3], 0.2), "high");
+  assertEquals(edgeOf(9e-4, [2e-4, 9e-4, 9.5e-4], [-4, -3], 0.2), null);
+  assertEquals(edgeOf(1.1e-4, [1.1e-4, 5e-4], [-4, -3], 0.2), "low");
+  assertEquals(edgeOf(3e-4, [1e-4, 3e-4], [-4, -3], 0.2), null);
+  assertEquals(widen([-4, -3], "high", 1), [-4, -2]);
+  assertEquals(widen([-4, -3], "low", 1), [-5, -3]);
+});
