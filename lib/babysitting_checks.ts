@@ -7,6 +7,9 @@ import type { Verdict } from "./experiment.ts";
 import { fmt, record } from "./checks.ts";
 import type { EpochRow } from "./nn/classifier_trainer.ts";
 import type { BabysitData, BabysitParams, LrRun } from "../experiments/babysitting.ts";
+import { num } from "./nn/real.ts";
+
+const lossOf = (r: EpochRow) => num(r.trainLoss);
 
 /** The lecture's rough range for the learning rate. */
 export const LECTURE_LRS = { lo: 1e-5, hi: 1e-3 };
@@ -16,7 +19,7 @@ export const MOVE = 0.1;
 /** How a learning-rate run went. */
 export type RunStatus = "too low" | "workable" | "explodes" | "NaN/inf";
 
-const bad = (r: EpochRow) => !Number.isFinite(r.cost) || !Number.isFinite(r.trainLoss);
+const bad = (r: EpochRow) => !Number.isFinite(num(r.cost)) || !Number.isFinite(lossOf(r));
 
 /**
  * Classifies a run from its epoch table: `NaN/inf` when a cost goes non-finite, `explodes` when
@@ -24,15 +27,15 @@ const bad = (r: EpochRow) => !Number.isFinite(r.cost) || !Number.isFinite(r.trai
  * {@link MOVE} below it, else `workable`. `trainedFirst`: the loss first fell by {@link MOVE}.
  */
 export function classifyRun(run: LrRun): { status: RunStatus; firstBad: number | null; trainedFirst: boolean } {
-  const rows = run.rows, start = rows[0].trainLoss;
-  const firstBadRow = rows.slice(1).find((r) => bad(r) || r.trainLoss > start + MOVE);
+  const rows = run.rows, start = lossOf(rows[0]);
+  const firstBadRow = rows.slice(1).find((r) => bad(r) || lossOf(r) > start + MOVE);
   const before = rows.slice(1, firstBadRow ? firstBadRow.epoch : undefined);
-  const trainedFirst = before.some((r) => r.trainLoss < start - MOVE);
+  const trainedFirst = before.some((r) => lossOf(r) < start - MOVE);
   if (firstBadRow) {
     return { status: bad(firstBadRow) ? "NaN/inf" : "explodes", firstBad: firstBadRow.epoch, trainedFirst };
   }
   const last = rows[rows.length - 1];
-  return { status: last.trainLoss > start - MOVE ? "too low" : "workable", firstBad: null, trainedFirst };
+  return { status: lossOf(last) > start - MOVE ? "too low" : "workable", firstBad: null, trainedFirst };
 }
 
 function runAt(d: BabysitData, lr: number): LrRun {
@@ -47,11 +50,11 @@ export function g4Verdict(data: BabysitData[], p: BabysitParams): Verdict {
     const rows = runAt(d, p.lowLr).rows, first = rows[0], last = rows[rows.length - 1];
     const chance = 1 / d.data.classes, sd = Math.sqrt(chance * (1 - chance) / d.data.val);
     return {
-      move: Math.abs(last.trainLoss - first.trainLoss),
+      move: Math.abs(lossOf(last) - lossOf(first)),
       acc0: first.valAcc,
       acc: last.valAcc,
       bar: chance + 3 * sd,
-      range: last.logitRange,
+      range: num(last.logitRange),
       epochs: last.epoch,
     };
   });
@@ -96,8 +99,8 @@ export function g5Verdict(data: BabysitData[], p: BabysitParams): Verdict {
     const lecture = cls.find((c) => c.lr === p.lectureLr)!;
     return {
       cls,
-      hugeBad: huge !== undefined && (!Number.isFinite(huge.cost) || !Number.isFinite(huge.trainLoss)),
-      hugeCost: huge?.cost ?? NaN,
+      hugeBad: huge !== undefined && bad(huge),
+      hugeCost: huge ? num(huge.cost) : NaN,
       lo,
       hi,
       ordered,

@@ -10,10 +10,12 @@ import { chartValue, flaggedLossChart } from "./charts_babysitting.ts";
 import type { EpochRow } from "./nn/classifier_trainer.ts";
 import type { BabysitData, BabysitParams, LrRun } from "../experiments/babysitting.ts";
 import type { classifyRun } from "./babysitting_checks.ts";
+import { num, type Real } from "./nn/real.ts";
 
 /** A number for a table cell: finite values rounded, NaN and ±Inf as the words "NaN", "+Inf". */
-export function cell(x: number, digits = 6): number | string {
-  return Number.isFinite(x) ? Number(x.toPrecision(digits)) : fmt(x);
+export function cell(x: number | Real, digits = 6): number | string {
+  const v = num(x);
+  return Number.isFinite(v) ? Number(v.toPrecision(digits)) : fmt(v);
 }
 
 /** The columns of an epoch table, as the slides print them. */
@@ -103,7 +105,9 @@ export function babysittingTables(
   });
   tables.push({
     title: "Gradient check (H1)",
-    caption: `Centred differences with h = ${fmt(p.gradCheckH)} on ${p.gradCheckRows} examples, reg ${fmt(p.runReg)}.`,
+    caption: `Centred differences with h = ${fmt(p.gradCheckH)} on ${p.gradCheckRows} examples; at init with reg ${
+      fmt(p.highReg)
+    }, after G3 with reg ${fmt(p.runReg)}.`,
     columns: [
       "model",
       "parameter",
@@ -133,7 +137,7 @@ export function babysittingTables(
 function runRows(runs: LrRun[]): Row[] {
   return runs.flatMap((r) =>
     r.rows.map((e) => {
-      const v = chartValue(e.trainLoss);
+      const v = chartValue(num(e.trainLoss));
       return { epoch: e.epoch, loss: v.value, flag: v.flag, lr: r.lr.toExponential(0), "val acc": e.valAcc };
     })
   );

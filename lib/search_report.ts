@@ -9,9 +9,10 @@ import { fmt } from "./checks.ts";
 import type { Row } from "./charts.ts";
 import { searchScatter } from "./charts_babysitting.ts";
 import { best, type Trial } from "./nn/hyper_search.ts";
+import { num } from "./nn/real.ts";
 import type { SearchData, SearchParams } from "../experiments/search.ts";
 
-const status = (t: Trial) => (t.nonFinite ? `NaN/Inf (cost ${fmt(t.cost)})` : "ok");
+const status = (t: Trial) => (t.nonFinite ? `NaN/Inf (cost ${fmt(num(t.cost))})` : "ok");
 
 function trialRows(trials: readonly Trial[], limit: number): (string | number)[][] {
   return [...trials].sort((a, b) => b.valAcc - a.valAcc).slice(0, limit).map((t) => [

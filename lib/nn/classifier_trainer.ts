@@ -7,6 +7,7 @@
 import type { Rng } from "../rng.ts";
 import type { Matrix } from "../data/matrix.ts";
 import { argmax, lossAndGrads, PARAM_NAMES, type TwoLayerModel } from "./two_layer_net.ts";
+import { type Real, real } from "./real.ts";
 
 /** Options of {@link train}, named as in the lecture's trainer. */
 export interface TrainOptions {
@@ -32,20 +33,20 @@ export function isFiniteModel(m: TwoLayerModel): boolean {
   return true;
 }
 
-/** One line of the lecture's "Finished epoch …" log, plus what the checks need. */
+/** One line of the lecture's "Finished epoch …" log, plus what the checks need (JSON-safe: see {@link Real}). */
 export interface EpochRow {
   /** 0 is before the first update. */
   epoch: number;
   /** The last minibatch's cost (what the slides print); at epoch 0 the first batch's, before any update. */
-  cost: number;
+  cost: Real;
   trainAcc: number;
   valAcc: number;
   /** The learning rate used in this epoch. */
   lr: number;
   /** Loss (data + L2) on the sampled training examples. */
-  trainLoss: number;
+  trainLoss: Real;
   /** Mean over validation examples of max − min of the scores. */
-  logitRange: number;
+  logitRange: Real;
 }
 
 /** Accuracy, loss and logit spread of a model on a set of rows. */
@@ -112,7 +113,15 @@ export function train(
   };
   const row = (epoch: number, cost: number, lr: number): EpochRow => {
     const t = evaluate(model, evalRows(), o.reg), v = evaluate(model, valSet, o.reg);
-    return { epoch, cost, trainAcc: t.acc, valAcc: v.acc, lr, trainLoss: t.loss, logitRange: v.logitRange };
+    return {
+      epoch,
+      cost: real(cost),
+      trainAcc: t.acc,
+      valAcc: v.acc,
+      lr,
+      trainLoss: real(t.loss),
+      logitRange: real(v.logitRange),
+    };
   };
   let lr = o.learningRate;
   const first = draw();

@@ -2,6 +2,7 @@ import { assert, assertEquals } from "../std.ts";
 import { createRng } from "../rng.ts";
 import { initTwoLayerModel } from "./two_layer_net.ts";
 import { isFiniteModel, train } from "./classifier_trainer.ts";
+import { num, real } from "./real.ts";
 
 function blobs(N: number, seed: number) {
   const r = createRng(seed), D = 8, X = new Float32Array(N * D), y = new Uint8Array(N);
@@ -24,7 +25,7 @@ Deno.test("train: full-batch SGD overfits a small set; one row per epoch, decaye
   }, createRng(3));
   assertEquals(rows.length, 201);
   assertEquals(rows[0].epoch, 0);
-  assert(rows[200].trainAcc === 1 && rows[200].cost < 0.05, `acc ${rows[200].trainAcc}, cost ${rows[200].cost}`);
+  assert(rows[200].trainAcc === 1 && num(rows[200].cost) < 0.05, `acc ${rows[200].trainAcc}, cost ${rows[200].cost}`);
   assert(Math.abs(rows[3].lr - 0.5 * 0.99 ** 2) < 1e-12);
 });
 
@@ -50,9 +51,14 @@ Deno.test("train: a huge learning rate gives NaN/Inf and stops once the paramete
     { reg: 1e-6, learningRate: 1e300, numEpochs: 20, stopOnNonFinite: true },
     createRng(9),
   );
-  assert(!Number.isFinite(rows[1].trainLoss), `loss ${rows[1].trainLoss}`);
+  assert(!Number.isFinite(num(rows[1].trainLoss)), `loss ${rows[1].trainLoss}`);
   assert(!isFiniteModel(m));
   assert(rows.length < 21, `${rows.length} rows`);
   const m2 = initTwoLayerModel(8, 10, 3, createRng(8), 1e-4);
   assertEquals(train(m2, data, data, { reg: 1e-6, learningRate: 1e300, numEpochs: 20 }, createRng(9)).length, 21);
+});
+
+Deno.test("Real values survive JSON where NaN and Inf would not", () => {
+  const xs = [1.5, NaN, Infinity, -Infinity];
+  assertEquals(JSON.parse(JSON.stringify(xs.map(real))).map(num), xs);
 });

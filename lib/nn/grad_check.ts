@@ -10,6 +10,7 @@
  * @module
  */
 import type { Rng } from "../rng.ts";
+import { type Real, real } from "./real.ts";
 import type { Batch } from "./two_layer_net.ts";
 import { hidden, lossAndGrads, PARAM_NAMES, type ParamName, type TwoLayerModel } from "./two_layer_net.ts";
 
@@ -20,8 +21,8 @@ export interface GradCheckResult {
   entries: number;
   /** The array's largest |analytic gradient|. */
   gradScale: number;
-  /** Largest relative error over checked entries with |a| ≥ 1% of gradScale (NaN if none). */
-  maxRelError: number;
+  /** Largest relative error over checked entries with |a| ≥ 1% of gradScale ("NaN" if none). */
+  maxRelError: Real;
   /** Largest |a − n| / gradScale over every checked entry. */
   maxScaledError: number;
   /** Entries skipped because w ± h switched a ReLU on or off (finite differences are wrong there). */

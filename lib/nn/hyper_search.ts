@@ -8,6 +8,7 @@ import type { Rng } from "../rng.ts";
 import type { Matrix } from "../data/matrix.ts";
 import { initTwoLayerModel } from "./two_layer_net.ts";
 import { train } from "./classifier_trainer.ts";
+import { num, type Real } from "./real.ts";
 
 /** A range of log10 values, [lo, hi]. */
 export type LogRange = [number, number];
@@ -18,8 +19,8 @@ export interface Trial {
   reg: number;
   /** Validation accuracy after the last epoch (a NaN model predicts class 0 everywhere). */
   valAcc: number;
-  /** The last minibatch cost (NaN or Inf when the run blew up). */
-  cost: number;
+  /** The last minibatch cost ("NaN" or "+Inf" when the run blew up). */
+  cost: Real;
   /** Whether the cost or parameters went NaN/Inf. */
   nonFinite: boolean;
 }
@@ -54,7 +55,7 @@ export function runTrial(
     trainEvalSize: 1,
   }, rng.fork("train"));
   const last = rows[rows.length - 1];
-  const nonFinite = rows.length - 1 < s.epochs || !Number.isFinite(last.cost);
+  const nonFinite = rows.length - 1 < s.epochs || !Number.isFinite(num(last.cost));
   return { lr, reg, valAcc: last.valAcc, cost: last.cost, nonFinite };
 }
 
