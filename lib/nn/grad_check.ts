@@ -86,7 +86,7 @@ export function gradCheck(
       param: name,
       entries: picks.length,
       gradScale: scale,
-      maxRelError: maxRel,
+      maxRelError: real(maxRel),
       maxScaledError: maxScaled,
       kinks,
     };
