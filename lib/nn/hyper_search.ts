@@ -64,12 +64,21 @@ export function logUniform(rng: Rng, [lo, hi]: LogRange): number {
   return 10 ** rng.uniform(lo, hi);
 }
 
-/** A k × k grid over two log ranges, at the centres of the cells (k = round(sqrt(budget))). */
-export function gridPoints(budget: number, a: LogRange, b: LogRange): [number, number][] {
+/**
+ * A k × k grid over two log ranges (k = round(sqrt(budget))), with spacing (hi − lo)/k. `offset`
+ * places the points within their cells (0.5: the cell centres; a random offset gives a randomly
+ * shifted grid, so that comparisons do not hinge on where a fixed lattice happens to fall).
+ */
+export function gridPoints(
+  budget: number,
+  a: LogRange,
+  b: LogRange,
+  offset: [number, number] = [0.5, 0.5],
+): [number, number][] {
   const k = Math.max(1, Math.round(Math.sqrt(budget)));
-  const at = ([lo, hi]: LogRange, i: number) => 10 ** (lo + ((i + 0.5) * (hi - lo)) / k);
+  const at = ([lo, hi]: LogRange, i: number, u: number) => 10 ** (lo + ((i + u) * (hi - lo)) / k);
   const out: [number, number][] = [];
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) out.push([at(a, i), at(b, j)]);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) out.push([at(a, i, offset[0]), at(b, j, offset[1])]);
   return out;
 }
 

@@ -16,6 +16,12 @@ Deno.test("gridPoints: k×k cell centres, k distinct values per parameter", () =
   assertEquals([...new Set(g.map((p) => p[0]))].map((x) => Math.round(Math.log10(x) * 100) / 100), [-5.5, -4.5, -3.5]);
 });
 
+Deno.test("gridPoints: an offset shifts the whole lattice within its cells", () => {
+  const g = gridPoints(4, [-6, -2], [0, 2], [0, 0.25]);
+  assertEquals(g.map((p) => Math.round(Math.log10(p[0]) * 100) / 100), [-6, -6, -4, -4]);
+  assertEquals(g.map((p) => Math.round(Math.log10(p[1]) * 100) / 100), [0.25, 1.25, 0.25, 1.25]);
+});
+
 Deno.test("logUniform stays in its range and is uniform in log space", () => {
   const r = createRng(1);
   const xs = Array.from({ length: 2000 }, () => Math.log10(logUniform(r, [-6, -3])));
