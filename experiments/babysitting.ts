@@ -50,7 +50,7 @@ export interface LrRun {
 export interface BabysitData {
   data: DataInfo;
   /** G1/G2 at the lecture's sizes (3,072 inputs). */
-  lectureSize: { D: number; source: string; dataLoss: number; sumSqW: number; lossHighReg: number; logitRange: number };
+  lectureSize: { D: number; inputs: string; dataLoss: number; sumSqW: number; lossHighReg: number; logitRange: number };
   overfit: EpochRow[];
   lrRuns: LrRun[];
   gradCheck: { init: GradCheckResult[]; trained: GradCheckResult[] };
@@ -100,7 +100,7 @@ export default defineExperiment({
     }
     const lectureSize = {
       D: big.train.D,
-      source: big.info.source,
+      inputs: big.info.inputs,
       dataLoss: r0.dataLoss,
       sumSqW: sumSq(m0),
       lossHighReg: rHigh.loss,
@@ -196,9 +196,7 @@ export default defineExperiment({
           tolerance: `identity to 1e-9; ±${fmt(tol)} (4 sd of the L2 term, sd ${fmt(sdL2)}, + 1e-3) from ${
             lectureSizes ? "both values" : "the expectation"
           }`,
-          summary: `At ${parts[0].D} inputs (${
-            runs[0].data.lectureSize.source.split(";").pop()?.trim()
-          }) the loss rises to ${
+          summary: `At ${runs[0].data.lectureSize.inputs} inputs the loss rises to ${
             fmt(worst.measured)
           }, exactly the data loss plus the measured L2 term; the expectation ln 10 + ${fmt(expectL2)} = ${
             fmt(expected)

@@ -43,8 +43,8 @@ const params = {
   fineTrials: { ci: 10, full: 100, min: 2, integer: true, doc: "Trials of the fine stage (the lecture: 100)." },
   fineEpochs: { ci: 6, full: 10, min: 1, integer: true, doc: "Epochs per fine trial ('longer running time')." },
   gridBudget: { ci: 9, full: 9, min: 4, integer: true, doc: "Trials per search in G7 (a k×k grid, k = √budget)." },
-  gridRepeats: { ci: 6, full: 10, min: 1, integer: true, doc: "Random-vs-grid comparisons per seed (G7)." },
-  gridEpochs: { ci: 1, full: 3, min: 1, integer: true, doc: "Epochs per G7 trial." },
+  gridRepeats: { ci: 6, full: 20, min: 1, integer: true, doc: "Random-vs-grid comparisons per seed (G7)." },
+  gridEpochs: { ci: 1, full: 2, min: 1, integer: true, doc: "Epochs per G7 trial." },
   gridLr: range([-6, -2], [-6, -2], "log10 range of lr in G7 (the important parameter)."),
   gridReg: range([-5, -1], [-5, -1], "log10 range of reg in G7 (small enough not to matter)."),
   edgeLr: range([-4, -3], [-4, -3], "log10 lr range of the G8 search (the lecture's fine range: -4 to -3)."),
@@ -97,7 +97,7 @@ export default defineExperiment({
     "longer stage; random search beats grid search when one parameter matters and the other does not (Bergstra & " +
     "Bengio 2012); and a best value at the edge of its range is 'worrying': the optimum may lie outside.",
   params,
-  seeds: { ci: 1, full: 2 },
+  seeds: { ci: 1, full: 1 },
   async run({ params: p, rng, progress }): Promise<SearchData> {
     progress(0, 1, "loading data");
     const { train, val, info } = await prepareData(p, rng.fork("split"));

@@ -49,7 +49,7 @@ export function babysittingTables(
   const ls = d.lectureSize;
   const tables: Table[] = [{
     title: "Initial loss: lecture vs measured",
-    caption: `Seed ${seed}; ${ls.D} inputs: ${ls.source}. Training data: ${d.data.source}; ${d.data.normalisation}.`,
+    caption: `Seed ${seed}; ${ls.inputs} inputs. Data: ${d.data.source}; ${d.data.normalisation}.`,
     columns: ["quantity", "lecture", "measured"],
     rows: [
       ["loss, reg 0", 2.30261216167, cell(ls.dataLoss, 9)],

@@ -44,8 +44,9 @@ export async function prepareData(
   rng: Rng,
 ): Promise<{ train: Matrix; val: Matrix; test: Matrix; info: DataInfo }> {
   const need = p.trainSize + p.valSize + p.testSize;
-  let ds = await loadDataset(p.data, p.dataDir, { limit: need });
-  if (p.inputs === "lecture") ds = toRgb32(ds);
+  const raw = await loadDataset(p.data, p.dataDir, { limit: need });
+  const ds = p.inputs === "lecture" ? toRgb32(raw) : raw;
+  const converted = ds !== raw;
   const s = split(ds, { train: p.trainSize, val: p.valSize, test: p.testSize }, rng);
   const mean = meanImage(s.train);
   const m = (d: typeof ds) => designMatrix(d, mean, p.pixelScale);
@@ -57,7 +58,10 @@ export async function prepareData(
     info: {
       name: ds.name,
       source: ds.source,
-      inputs: p.inputs === "lecture" ? "3,072 (32×32×3, the lecture's size)" : `${train.D} (native)`,
+      inputs: !converted
+        ? `${train.D} (the images' own ${raw.height}×${raw.width}×${raw.channels})`
+        : `3,072 = 32×32×3 (the lecture's size), built from the ${raw.height}×${raw.width}×${raw.channels} images: ` +
+          `centred on a 32×32 canvas${raw.channels === 1 ? ", grey copied to 3 channels" : ""}`,
       D: train.D,
       classes: ds.classNames.length,
       train: train.N,
