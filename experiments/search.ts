@@ -43,7 +43,7 @@ const params = {
   fineTrials: { ci: 10, full: 100, min: 2, integer: true, doc: "Trials of the fine stage (the lecture: 100)." },
   fineEpochs: { ci: 6, full: 10, min: 1, integer: true, doc: "Epochs per fine trial ('longer running time')." },
   gridBudget: { ci: 9, full: 9, min: 4, integer: true, doc: "Trials per search in G7 (a k×k grid, k = √budget)." },
-  gridRepeats: { ci: 6, full: 20, min: 1, integer: true, doc: "Random-vs-grid comparisons per seed (G7)." },
+  gridRepeats: { ci: 8, full: 20, min: 1, integer: true, doc: "Random-vs-grid comparisons per seed (G7)." },
   gridEpochs: { ci: 1, full: 2, min: 1, integer: true, doc: "Epochs per G7 trial." },
   gridLr: range([-6, -2], [-6, -2], "log10 range of lr in G7 (the important parameter)."),
   gridReg: range([-5, -1], [-5, -1], "log10 range of reg in G7 (small enough not to matter)."),
