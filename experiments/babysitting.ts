@@ -196,7 +196,7 @@ export default defineExperiment({
           tolerance: `identity to 1e-9; ±${fmt(tol)} (4 sd of the L2 term, sd ${fmt(sdL2)}, + 1e-3) from ${
             lectureSizes ? "both values" : "the expectation"
           }`,
-          summary: `At ${runs[0].data.lectureSize.inputs} inputs the loss rises to ${
+          summary: `With ${runs[0].data.lectureSize.inputs} as input, reg ${fmt(p.highReg)} raises the loss to ${
             fmt(worst.measured)
           }, exactly the data loss plus the measured L2 term; the expectation ln 10 + ${fmt(expectL2)} = ${
             fmt(expected)

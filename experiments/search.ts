@@ -173,13 +173,13 @@ export default defineExperiment({
       check(runs, p) {
         const per = runs.map((r) => {
           const d = r.data, c = best(d.coarse), f = best(d.fine);
-          const inside = d.fineRanges.lr[1] - d.fineRanges.lr[0] < p.coarseLr[1] - p.coarseLr[0] ||
+          const narrower = d.fineRanges.lr[1] - d.fineRanges.lr[0] < p.coarseLr[1] - p.coarseLr[0] ||
             d.fineRanges.reg[1] - d.fineRanges.reg[0] < p.coarseReg[1] - p.coarseReg[0];
-          return { c, f, inside, medC: median(d.coarse), medF: median(d.fine), ranges: d.fineRanges };
+          return { c, f, narrower, medC: median(d.coarse), medF: median(d.fine), ranges: d.fineRanges };
         });
         const w = per[0];
         return {
-          pass: per.every((x) => x.inside && x.f.valAcc > x.c.valAcc && x.medF > x.medC),
+          pass: per.every((x) => x.narrower && x.f.valAcc > x.c.valAcc && x.medF > x.medC),
           measured: record([
             ["best val acc, coarse", w.c.valAcc],
             ["best val acc, fine", w.f.valAcc],
