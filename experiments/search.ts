@@ -261,7 +261,9 @@ export default defineExperiment({
           ? `${w.e.flagged.param} = ${fmt(w.b[w.e.flagged.param])} at the ${w.e.flagged.edge} edge of 10^[${
             (w.e.flagged.param === "lr" ? w.e.lr : w.e.reg).join(", ")
           }]`
-          : "inside both ranges";
+          : `lr = ${fmt(w.b.lr)}, reg = ${
+            fmt(w.b.reg)
+          }, not at an edge (or with a worse trial beyond it): nothing to flag, so the lecture's worry does not arise here`;
         return {
           pass: per.every((x) => x.e.flagged !== null && x.moved),
           measured: record([
