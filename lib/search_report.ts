@@ -70,18 +70,18 @@ export function searchTables(runs: readonly SeedRun<SearchData>[], p: SearchPara
     },
   ];
   const e = d.edge;
-  const edgeRows = [...e.trials.map((t) => ["first", t]), ...(e.widened?.trials ?? []).map((t) => ["widened", t])] as [
-    string,
-    Trial,
-  ][];
+  const edgeRows = [
+    ...[...d.fine].sort((a, b) => b.valAcc - a.valAcc).slice(0, 5).map((t) => ["fine (top 5)", t] as const),
+    ...[...(e.widened?.trials ?? [])].sort((a, b) => b.valAcc - a.valAcc).map((t) => ["widened", t] as const),
+  ];
   tables.push({
     title: "The worrying best value (G8)",
-    caption: `Seed ${seed}; first search lr 10^[${e.lr}], reg 10^[${e.reg}]` +
+    caption: `Seed ${seed}; fine stage lr 10^[${d.fineRanges.lr}], reg 10^[${d.fineRanges.reg}]` +
       (e.widened
-        ? `; widened to lr 10^[${e.widened.lr}], reg 10^[${e.widened.reg}].`
+        ? `; ${e.flagged?.param} flagged at the ${e.flagged?.edge} edge, widened to lr 10^[${e.widened.lr}], reg 10^[${e.widened.reg}].`
         : "; nothing flagged, not widened."),
     columns: ["search", "val acc", "lr", "reg", "status"],
-    rows: edgeRows.sort((a, b) => (a[0] === b[0] ? b[1].valAcc - a[1].valAcc : a[0] < b[0] ? -1 : 1)).map((
+    rows: edgeRows.map((
       [s, t],
     ) => [s, Number(t.valAcc.toFixed(4)), t.lr.toExponential(3), t.reg.toExponential(3), status(t)]),
   });
@@ -103,11 +103,11 @@ export function searchCharts(runs: readonly SeedRun<SearchData>[]): Chart[] {
       }),
     },
     {
-      title: "A best value at the edge, and the widened search (G8)",
-      caption: `First search lr 10^[${e.lr}], reg 10^[${e.reg}]` +
-        (e.widened ? `; widened: lr 10^[${e.widened.lr}], reg 10^[${e.widened.reg}].` : "."),
+      title: "The fine stage and its widened rerun (G8)",
+      caption: `Fine stage lr 10^[${d.fineRanges.lr}], reg 10^[${d.fineRanges.reg}]` +
+        (e.widened ? `; widened: lr 10^[${e.widened.lr}], reg 10^[${e.widened.reg}].` : "; nothing flagged."),
       spec: searchScatter({
-        data: [...scatterRows(e.trials, "first"), ...scatterRows(e.widened?.trials ?? [], "widened")],
+        data: [...scatterRows(d.fine, "fine"), ...scatterRows(e.widened?.trials ?? [], "fine, widened")],
         stage: "stage",
       }),
     },

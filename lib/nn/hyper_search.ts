@@ -109,15 +109,10 @@ export function position(x: number, [lo, hi]: LogRange): number {
   return (Math.log10(x) - lo) / (hi - lo);
 }
 
-/**
- * Which edge, if any, the value `x` (of the best trial) sits at: it lies within `fraction` of that
- * edge (in log space) and no value tried (`tried`) lies beyond it, i.e. nothing was explored past it.
- */
-export function edgeOf(x: number, tried: readonly number[], range: LogRange, fraction: number): "low" | "high" | null {
+/** Which edge, if any, a value lies within `fraction` of (in log space): the lecture's "worrying" best. */
+export function edgeOf(x: number, range: LogRange, fraction: number): "low" | "high" | null {
   const t = position(x, range);
-  if (t <= fraction && tried.every((v) => v >= x)) return "low";
-  if (t >= 1 - fraction && tried.every((v) => v <= x)) return "high";
-  return null;
+  return t <= fraction ? "low" : t >= 1 - fraction ? "high" : null;
 }
 
 /** The range widened by `decades` on the flagged side. */

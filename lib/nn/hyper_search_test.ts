@@ -36,11 +36,11 @@ Deno.test("best skips NaN/Inf trials; narrowRanges takes whole decades of the to
   assertEquals(narrowRanges(trials, 2), { lr: [-4, -3], reg: [-3, 0] });
 });
 
-Deno.test("edgeOf flags a best value at an edge with nothing tried beyond it; widen extends that side", () => {
-  assertEquals(edgeOf(9e-4, [2e-4, 9e-4, 5e-4], [-4, -3], 0.2), "high");
-  assertEquals(edgeOf(9e-4, [2e-4, 9e-4, 9.5e-4], [-4, -3], 0.2), null);
-  assertEquals(edgeOf(1.1e-4, [1.1e-4, 5e-4], [-4, -3], 0.2), "low");
-  assertEquals(edgeOf(3e-4, [1e-4, 3e-4], [-4, -3], 0.2), null);
+Deno.test("edgeOf flags a value near an edge of its log range; widen extends that side", () => {
+  assertEquals(edgeOf(9.47e-4, [-4, -3], 0.1), "high");
+  assertEquals(edgeOf(1.1e-4, [-4, -3], 0.1), "low");
+  assertEquals(edgeOf(5e-4, [-4, -3], 0.1), null);
+  assertEquals(edgeOf(7e-4, [-4, -3], 0.1), null);
   assertEquals(widen([-4, -3], "high", 1), [-4, -2]);
   assertEquals(widen([-4, -3], "low", 1), [-5, -3]);
 });
