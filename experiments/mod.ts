@@ -11,6 +11,8 @@ import init from "./init.ts";
 import regularization from "./regularization.ts";
 import augmentation from "./augmentation.ts";
 import transfer from "./transfer.ts";
+import babysitting from "./babysitting.ts";
+import search from "./search.ts";
 import backends from "./backends.ts";
 
 /** Every experiment, in report order. */
@@ -22,5 +24,7 @@ export const experiments: readonly Experiment[] = [
   regularization,
   augmentation,
   transfer,
+  babysitting,
+  search,
   backends,
 ];

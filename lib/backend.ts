@@ -45,6 +45,11 @@ function nativeHint(pkg: string, error: unknown): string {
       `Fix: run "deno install --allow-scripts=npm:${pkg}" on a machine with network access` +
       (pkg.endsWith("-gpu") ? " and CUDA 11.2 + cuDNN 8" : "") + ", then run with --allow-ffi.";
   }
+  if (/NotCapable|PermissionDenied|Requires (env|ffi|read) access/.test(text)) {
+    return `${pkg} needs more permissions than this run grants (${text.split("\n")[0].replace(/^\w+: /, "")}). ` +
+      `Fix: install its native part once with "deno install --allow-scripts=npm:${pkg}"` +
+      (pkg.endsWith("-gpu") ? " (CUDA 11.2 + cuDNN 8)" : "") + `, then run with --allow-env --allow-ffi.`;
+  }
   return `${pkg} failed to load: ${text.split("\n")[0]}`;
 }
 
