@@ -1,4 +1,4 @@
-import { assertEquals, assertRejects } from "../std.ts";
+import { assert, assertEquals, assertRejects } from "../std.ts";
 import { CIFAR_RECORD, loadCifar10 } from "./cifar10.ts";
 import { DataError } from "./files.ts";
 
@@ -23,8 +23,11 @@ async function fixture(files: Record<string, Uint8Array>, sub = ""): Promise<str
   return dir;
 }
 
-const oneLine = (re: RegExp) => (e: unknown) =>
-  e instanceof DataError && !e.message.includes("\n") && re.test(e.message);
+/** Asserts that `p` rejects with a one-line DataError whose message matches `re`. */
+async function rejectsOneLine(p: Promise<unknown>, re: RegExp): Promise<void> {
+  const e = await assertRejects(() => p, DataError);
+  assert(!e.message.includes("\n") && re.test(e.message), `unexpected message: ${e.message}`);
+}
 
 Deno.test("loadCifar10 decodes records to NHWC, training batches before the test batch", async () => {
   const dir = await fixture({
@@ -44,10 +47,10 @@ Deno.test("loadCifar10 decodes records to NHWC, training batches before the test
 
 Deno.test("loadCifar10: truncated files, bad labels, missing files give one-line errors", async () => {
   const truncated = await fixture({ "data_batch_1.bin": batch([1, 2]).subarray(0, CIFAR_RECORD + 5) });
-  await assertRejects(loadCifar10(truncated), oneLine(/data_batch_1.bin" is truncated or corrupt: 3078 bytes/));
+  await rejectsOneLine(loadCifar10(truncated), /data_batch_1.bin" is truncated or corrupt: 3078 bytes/);
   const badLabel = await fixture({ "data_batch_1.bin": batch([1, 10]) });
-  await assertRejects(loadCifar10(badLabel), oneLine(/has label 10 in record 1, out of range 0–9/));
+  await rejectsOneLine(loadCifar10(badLabel), /has label 10 in record 1, out of range 0–9/);
   const empty = await fixture({ "readme.txt": new Uint8Array(1) });
-  await assertRejects(loadCifar10(empty), oneLine(/has no data_batch_\*\.bin or test_batch\.bin files/));
-  await assertRejects(loadCifar10("/no/such/cifar"), oneLine(/"\/no\/such\/cifar" does not exist/));
+  await rejectsOneLine(loadCifar10(empty), /has no data_batch_\*\.bin or test_batch\.bin files/);
+  await rejectsOneLine(loadCifar10("/no/such/cifar"), /"\/no\/such\/cifar" does not exist/);
 });

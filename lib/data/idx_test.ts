@@ -34,8 +34,17 @@ async function fixture(
   return dir;
 }
 
-const oneLine = (re: RegExp) => (e: unknown) =>
-  e instanceof DataError && !e.message.includes("\n") && re.test(e.message);
+/** Asserts that `p` rejects with a one-line DataError whose message matches `re`. */
+/** Asserts that `fn` throws a one-line DataError whose message matches `re`. */
+function throwsOneLine(fn: () => unknown, re: RegExp): void {
+  const e = assertThrows(fn, DataError);
+  assert(!e.message.includes("\n") && re.test(e.message), `unexpected message: ${e.message}`);
+}
+
+async function rejectsOneLine(p: Promise<unknown>, re: RegExp): Promise<void> {
+  const e = await assertRejects(() => p, DataError);
+  assert(!e.message.includes("\n") && re.test(e.message), `unexpected message: ${e.message}`);
+}
 
 Deno.test("parseIdx reads the dimensions and data of a valid file", () => {
   const r = parseIdx(idx([2], [7, 3]), "x");
@@ -66,28 +75,28 @@ Deno.test("loadIdx reads gzip files and names Fashion-MNIST classes", async () =
 });
 
 Deno.test("loadIdx: a missing directory is a one-line error naming it", async () => {
-  await assertRejects(loadIdx("/no/such/claimbook-dir"), oneLine(/"\/no\/such\/claimbook-dir" does not exist/));
+  await rejectsOneLine(loadIdx("/no/such/claimbook-dir"), /"\/no\/such\/claimbook-dir" does not exist/);
 });
 
 Deno.test("loadIdx: a truncated image file is named", async () => {
   const dir = await fixture((f) => {
     f["train-images-idx3-ubyte"] = f["train-images-idx3-ubyte"].subarray(0, 20);
   });
-  await assertRejects(loadIdx(dir), oneLine(/train-images-idx3-ubyte" is truncated: .*12 data bytes, found 4/));
+  await rejectsOneLine(loadIdx(dir), /train-images-idx3-ubyte" is truncated: .*12 data bytes, found 4/);
 });
 
 Deno.test("loadIdx: a wrong magic number is named", async () => {
   const dir = await fixture((f) => {
     f["train-labels-idx1-ubyte"] = idx([3], [1, 2, 3], [0x12, 0x34, 8, 1]);
   });
-  await assertRejects(loadIdx(dir), oneLine(/train-labels-idx1-ubyte" has a wrong magic number 0x12340801/));
+  await rejectsOneLine(loadIdx(dir), /train-labels-idx1-ubyte" has a wrong magic number 0x12340801/);
 });
 
 Deno.test("loadIdx: a label out of range is named with its index", async () => {
   const dir = await fixture((f) => {
     f["train-labels-idx1-ubyte"] = idx([3], [1, 12, 3]);
   });
-  await assertRejects(loadIdx(dir), oneLine(/has label 12 at index 1, out of range 0–9/));
+  await rejectsOneLine(loadIdx(dir), /has label 12 at index 1, out of range 0–9/);
 });
 
 Deno.test("loadIdx: a corrupt gzip file is named", async () => {
@@ -96,27 +105,24 @@ Deno.test("loadIdx: a corrupt gzip file is named", async () => {
     delete f["train-images-idx3-ubyte"];
     f["train-images-idx3-ubyte.gz"] = gz.subarray(0, gz.length - 12);
   });
-  await assertRejects(loadIdx(dir), oneLine(/train-images-idx3-ubyte.gz" is not a valid gzip file/));
+  await rejectsOneLine(loadIdx(dir), /train-images-idx3-ubyte.gz" is not a valid gzip file/);
 });
 
 Deno.test("loadIdx: labels that do not match the images, or are missing, are named", async () => {
   const short = await fixture((f) => {
     f["train-labels-idx1-ubyte"] = idx([2], [1, 2]);
   });
-  await assertRejects(loadIdx(short), oneLine(/has 2 labels for 3 images/));
+  await rejectsOneLine(loadIdx(short), /has 2 labels for 3 images/);
   const missing = await fixture((f) => {
     delete f["t10k-labels-idx1-ubyte"];
   });
-  await assertRejects(loadIdx(missing), oneLine(/has t10k-images-idx3-ubyte but not its labels file/));
+  await rejectsOneLine(loadIdx(missing), /has t10k-images-idx3-ubyte but not its labels file/);
   const empty = await Deno.makeTempDir();
-  await assertRejects(loadIdx(empty), oneLine(/has no image\/label files/));
+  await rejectsOneLine(loadIdx(empty), /has no image\/label files/);
 });
 
 Deno.test("parseIdx: a file with trailing bytes or the wrong rank is rejected", () => {
-  assertThrows(
-    () => parseIdx(idx([2], [1, 2, 3]), "f"),
-    oneLine(/"f" is corrupt: dimensions 2 need 2 data bytes, found 3/),
-  );
-  assertThrows(() => parseIdx(idx([2], [1, 2]), "f", 3), oneLine(/has 1 dimension\(s\).*expected 3/));
-  assertThrows(() => parseIdx(new Uint8Array([0, 0]), "f"), oneLine(/truncated: 2 bytes, no header/));
+  throwsOneLine(() => parseIdx(idx([2], [1, 2, 3]), "f"), /"f" is corrupt: dimensions 2 need 2 data bytes, found 3/);
+  throwsOneLine(() => parseIdx(idx([2], [1, 2]), "f", 3), /has 1 dimension\(s\).*expected 3/);
+  throwsOneLine(() => parseIdx(new Uint8Array([0, 0]), "f"), /truncated: 2 bytes, no header/);
 });
