@@ -7,7 +7,7 @@ import { fmt, mean, record, sampleStd, seedsFraction } from "../lib/checks.ts";
 import { lineChart, type Row } from "../lib/charts.ts";
 import { loadEmbeddedMnist } from "../lib/data/mnist.ts";
 import { type Dataset, subset } from "../lib/data/dataset.ts";
-import { disposeNet } from "../lib/nn/dense_classifier.ts";
+import { disposeCnn } from "../lib/nn/small_cnn.ts";
 import { fashionAvailable, loadFashionTest } from "../lib/transfer/fashion_reader.ts";
 import { makeTarget, permutePixels, selectClasses } from "../lib/transfer/targets.ts";
 import { pretrainedNet } from "../lib/transfer/pretrain.ts";
@@ -40,7 +40,15 @@ const params = {
     doc: "Fashion-MNIST classes of the different target.",
   },
   pretrainSize: { ci: 4000, full: 4500, min: 100, max: 4800, integer: true, doc: "Source images for pretraining." },
-  hidden: { ci: [128, 64], full: [256, 128], min: 2, max: 2048, integer: true, doc: "The two hidden layers' widths." },
+  channels: {
+    ci: [8, 16],
+    full: [16, 32],
+    min: 1,
+    max: 256,
+    integer: true,
+    doc: "Channels of the CNN's conv 3×3 layers (each with ReLU and 2×2 max-pooling).",
+  },
+  denseWidth: { ci: 64, full: 128, min: 2, max: 2048, integer: true, doc: "Width of the CNN's hidden dense layer." },
   pretrainSteps: { ci: 400, full: 2000, min: 1, max: 100000, integer: true, doc: "Pretraining SGD steps (batch 64)." },
   pretrainAugment: {
     ci: true,
@@ -136,14 +144,16 @@ export default defineExperiment({
   summary: "Train on a large dataset, then reuse the net on a small dataset of C new classes: with very little data, " +
     "freeze it and train a linear classifier on top; with more data, fine-tune more layers, with a smaller learning rate " +
     "(about 0.1 of the original). The lecture's 2×2 table: similar or very different data, very little or quite a lot. " +
-    "Here the 'large dataset' is the embedded digits of the source classes, the net a small dense net (two hidden " +
-    "layers) pretrained by the project (with the digit augmentation, as large models are trained) and cached; the similar target is the other digits, the very different one " +
+    "Here the 'large dataset' is the embedded digits of the source classes, the net a small CNN (conv 3×3 layers " +
+    "with ReLU and 2×2 max-pooling, then a dense ReLU layer and the classifier) pretrained by the project (with the " +
+    "digit augmentation, as large models are trained) and cached; the similar target is the other digits, the very " +
+    "different one " +
     "Fashion-MNIST when installed (apt-get install dataset-fashion-mnist), otherwise the target digits with a fixed " +
     "random permutation of their pixels (a stand-in with the same labels but none of the spatial structure).",
   params,
   seeds: { ci: 3, full: 10 },
   async run({ tf, params: p, rng, seed, cache, progress }): Promise<TransferData> {
-    if (p.hidden.length !== 2) throw new RangeError(`hidden must list two widths, got "${p.hidden.join(",")}"`);
+    if (p.channels.length < 1) throw new RangeError("channels must list at least one conv layer");
     const digits = loadEmbeddedMnist();
     const source = selectClasses(digits, p.sourceClasses, "mnist-source");
     const order = rng.fork("source").shuffle(Array.from({ length: source.count }, (_, i) => i));
@@ -158,7 +168,7 @@ export default defineExperiment({
       subset(source, order.slice(0, p.pretrainSize)),
       subset(source, order.slice(p.pretrainSize, p.pretrainSize + held)),
       {
-        sizes: [784, ...p.hidden.slice(0, 2), p.sourceClasses.length],
+        spec: { input: [28, 28, 1], channels: p.channels, dense: [p.denseWidth, p.sourceClasses.length] },
         steps: p.pretrainSteps,
         batch: 64,
         lr: p.lr,
@@ -205,7 +215,7 @@ export default defineExperiment({
       samples.unshift(...await storeImages(src, Array.from(source.labels.slice(0, 8), (l) => source.classNames[l])));
       src.dispose();
     } finally {
-      disposeNet(pre.net);
+      disposeCnn(pre.net);
     }
     return {
       sourceAccuracy: pre.sourceAccuracy,

@@ -1,5 +1,5 @@
 /**
- * The pretrained source model of the transfer experiment: a dense net trained by the project on
+ * The pretrained source model of the transfer experiment: a small CNN trained by the project on
  * the source digits, cached between runs under a key made of its code, its data and its seed, so
  * that a change to any of them trains it anew.
  * @module
@@ -10,18 +10,19 @@ import type { Rng } from "../rng.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { augmentBatch, type AugmentOptions } from "../augment/pipeline.ts";
 import {
-  accuracy,
-  createDenseNet,
-  type DenseNet,
-  type DenseNetJSON,
-  forward,
-  netFromJSON,
-  netToJSON,
-  trainNet,
-} from "../nn/dense_classifier.ts";
+  cnnAccuracy,
+  cnnFromJSON,
+  type CnnSpec,
+  cnnToJSON,
+  createSmallCnn,
+  forwardCnn,
+  type SmallCnn,
+  type SmallCnnJSON,
+  trainCnn,
+} from "../nn/small_cnn.ts";
 
 /** Bump when the pretraining recipe changes in a way the hashed sources below do not show. */
-export const PRETRAIN_VERSION = "pretrain-1";
+export const PRETRAIN_VERSION = "pretrain-cnn-1";
 
 /** FNV-1a hash (32 bit, hex) of a string. */
 export function fnv(text: string): string {
@@ -40,12 +41,13 @@ export function datasetHash(ds: Dataset): string {
 
 /** A hash of the code that trains the model (the functions' source text and the version string). */
 export function codeHash(): string {
-  return fnv([PRETRAIN_VERSION, createDenseNet, forward, trainNet, pretrain, augmentBatch].map(String).join("\n"));
+  return fnv([PRETRAIN_VERSION, createSmallCnn, forwardCnn, trainCnn, pretrain, augmentBatch].map(String).join("\n"));
 }
 
 /** Options of {@link pretrainedNet}. */
 export interface PretrainOptions {
-  sizes: number[];
+  /** The architecture (its last dense width is the number of source classes). */
+  spec: CnnSpec;
   steps: number;
   batch: number;
   lr: number;
@@ -56,24 +58,24 @@ export interface PretrainOptions {
 
 /** What the cache holds. */
 interface CachedModel {
-  net: DenseNetJSON;
+  net: SmallCnnJSON;
   sourceAccuracy: number;
 }
 
-async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng: Rng): Promise<DenseNet> {
-  const x = tf.tensor2d(train.images, [train.count, train.width * train.height * train.channels]);
-  const net = createDenseNet(tf, o.sizes, rng.fork("init"));
-  await trainNet(tf, net, x, train.labels, train.classNames.length, {
+/** A dataset's images as a [N, H, W, C] tensor. */
+export function imagesOf(tf: typeof tfjs, ds: Dataset): tfjs.Tensor4D {
+  return tf.tensor4d(ds.images, [ds.count, ds.height, ds.width, ds.channels]);
+}
+
+async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng: Rng): Promise<SmallCnn> {
+  const x = imagesOf(tf, train);
+  const net = createSmallCnn(tf, o.spec, rng.fork("init"));
+  await trainCnn(tf, net, x, train.labels, train.classNames.length, {
     lr: o.lr,
     steps: o.steps,
     batch: o.batch,
     rng: rng.fork("order"),
-    ...(o.augment
-      ? {
-        augment: (b: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, b, r, o.augment!),
-        imageShape: [train.height, train.width, train.channels] as [number, number, number],
-      }
-      : {}),
+    ...(o.augment ? { augment: (b: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, b, r, o.augment!) } : {}),
   });
   x.dispose();
   return net;
@@ -81,8 +83,9 @@ async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng
 
 function isCached(v: unknown): v is CachedModel {
   const c = v as CachedModel;
-  return !!c && typeof c.sourceAccuracy === "number" && Array.isArray(c.net?.sizes) &&
-    Array.isArray(c.net?.weights) && Array.isArray(c.net?.biases) && c.net.weights.length === c.net.sizes.length - 1;
+  return !!c && typeof c.sourceAccuracy === "number" && Array.isArray(c.net?.kinds) && Array.isArray(c.net?.shapes) &&
+    Array.isArray(c.net?.weights) && Array.isArray(c.net?.biases) && c.net.weights.length === c.net.kinds.length &&
+    c.net.shapes.length === c.net.kinds.length && c.net.biases.length === c.net.kinds.length;
 }
 
 /**
@@ -96,21 +99,21 @@ export async function pretrainedNet(
   heldOut: Dataset,
   o: PretrainOptions,
   rng: Rng,
-): Promise<{ net: DenseNet; sourceAccuracy: number; cached: boolean; key: string }> {
+): Promise<{ net: SmallCnn; sourceAccuracy: number; cached: boolean; key: string }> {
   const key = [
     "transfer-pretrained",
     `code ${codeHash()}`,
     `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
-    `sizes ${o.sizes.join("-")} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
+    `cnn ${JSON.stringify(o.spec)} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
     `augment ${JSON.stringify(o.augment ?? null)}`,
     `seed ${o.seed}`,
   ].join("; ");
   const hit = await cache.get(key);
-  if (isCached(hit)) return { net: netFromJSON(tf, hit.net), sourceAccuracy: hit.sourceAccuracy, cached: true, key };
+  if (isCached(hit)) return { net: cnnFromJSON(tf, hit.net), sourceAccuracy: hit.sourceAccuracy, cached: true, key };
   const net = await pretrain(tf, train, o, rng);
-  const xh = tf.tensor2d(heldOut.images, [heldOut.count, heldOut.width * heldOut.height * heldOut.channels]);
-  const sourceAccuracy = await accuracy(tf, net, xh, heldOut.labels);
+  const xh = imagesOf(tf, heldOut);
+  const sourceAccuracy = await cnnAccuracy(tf, net, xh, heldOut.labels);
   xh.dispose();
-  await cache.set(key, { net: await netToJSON(net), sourceAccuracy } satisfies CachedModel);
+  await cache.set(key, { net: await cnnToJSON(net), sourceAccuracy } satisfies CachedModel);
   return { net, sourceAccuracy, cached: false, key };
 }

@@ -1,42 +1,53 @@
 /**
- * The transfer-learning strategies of the slides, on a pretrained dense net: a linear classifier
- * on frozen features (of the top or of an earlier layer), fine-tuning the top layers or all
- * layers (with a learning-rate multiplier for the pretrained ones), or training from scratch.
+ * The transfer-learning strategies of the slides, on a pretrained small CNN: a linear classifier
+ * on frozen features (of the top hidden layer or of the first conv layer), fine-tuning the top
+ * layer or all layers (with a learning-rate multiplier for the pretrained ones), or training the
+ * same architecture from scratch.
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
-import type { Rng } from "../rng.ts";
 import type { Dataset } from "../data/dataset.ts";
+import type { Rng } from "../rng.ts";
 import {
-  accuracy,
-  copyLayers,
-  createDenseNet,
-  createLayer,
-  type DenseNet,
-  disposeNet,
-  forward,
-  trainNet,
-} from "../nn/dense_classifier.ts";
+  cnnAccuracy,
+  copyCnnLayers,
+  createDenseLayer,
+  createSmallCnn,
+  disposeCnn,
+  forwardCnn,
+  type SmallCnn,
+  trainCnn,
+} from "../nn/small_cnn.ts";
+import { imagesOf } from "./pretrain.ts";
 
 /** The strategies, as on the slides. */
 export type Strategy = "scratch" | "linear-top" | "linear-layer1" | "finetune-top" | "finetune-all";
 
 /** Words for the report. */
 export const STRATEGY_NAMES: Record<Strategy, string> = {
-  "scratch": "train from scratch",
+  "scratch": "train the same CNN from scratch",
   "linear-top": "linear classifier on top features (frozen)",
-  "linear-layer1": "linear classifier on layer-1 features (frozen)",
-  "finetune-top": "fine-tune top layer + new head",
+  "linear-layer1": "linear classifier on conv-1 features (frozen)",
+  "finetune-top": "fine-tune top hidden layer + new head",
   "finetune-all": "fine-tune all layers + new head",
 };
 
-/** Pretrained layers each strategy keeps frozen (the rest of the pretrained body is trained or dropped). */
-const FROZEN: Record<Exclude<Strategy, "scratch">, { frozen: number; keep: number }> = {
-  "linear-top": { frozen: 2, keep: 2 },
-  "linear-layer1": { frozen: 1, keep: 1 },
-  "finetune-top": { frozen: 1, keep: 2 },
-  "finetune-all": { frozen: 0, keep: 2 },
-};
+/**
+ * Pretrained layers each strategy keeps frozen ([0, frozen)) and keeps at all ([0, keep)), for a
+ * pretrained body of `body` layers (all but the source head).
+ */
+export function layersOf(strategy: Exclude<Strategy, "scratch">, body: number): { frozen: number; keep: number } {
+  switch (strategy) {
+    case "linear-top":
+      return { frozen: body, keep: body };
+    case "linear-layer1":
+      return { frozen: 1, keep: 1 };
+    case "finetune-top":
+      return { frozen: body - 1, keep: body };
+    case "finetune-all":
+      return { frozen: 0, keep: body };
+  }
+}
 
 /** Options of {@link runStrategy}. */
 export interface StrategyOptions {
@@ -49,42 +60,54 @@ export interface StrategyOptions {
   rng: Rng;
 }
 
-/** Trains one strategy on `train` and returns its accuracy on `test`. `pre` has ≥ 2 hidden layers. */
+/** Number of features of the first `keep` layers of `pre` for one image of `ds`'s shape. */
+function featureSize(tf: typeof tfjs, pre: SmallCnn, keep: number, ds: Dataset): number {
+  const f = tf.tidy(() => forwardCnn(tf, pre, tf.zeros([1, ds.height, ds.width, ds.channels]), 0, keep));
+  const size = f.size;
+  f.dispose();
+  return size;
+}
+
+/** Trains one strategy on `train` and returns its accuracy on `test`. `pre` has ≥ 2 layers before its head. */
 export async function runStrategy(
   tf: typeof tfjs,
-  pre: DenseNet,
+  pre: SmallCnn,
   strategy: Strategy,
   train: Dataset,
   test: Dataset,
   o: StrategyOptions,
 ): Promise<number> {
   const classes = train.classNames.length;
-  const d = train.width * train.height * train.channels;
-  const xTrain = tf.tensor2d(train.images, [train.count, d]), xTest = tf.tensor2d(test.images, [test.count, d]);
-  let net: DenseNet, fTrain: tfjs.Tensor2D, fTest: tfjs.Tensor2D, lrScale: number[];
+  const body = pre.layers.length - 1;
+  if (body < 2) throw new RangeError(`runStrategy: the pretrained net has ${body} layers before its head, needs 2`);
+  const xTrain = imagesOf(tf, train), xTest = imagesOf(tf, test);
+  let net: SmallCnn, fTrain: tfjs.Tensor, fTest: tfjs.Tensor, lrScale: number[];
   if (strategy === "scratch") {
-    const sizes = [d, ...pre.layers.slice(0, 2).map((l) => l.w.shape[1] as number), classes];
-    net = createDenseNet(tf, sizes, o.rng.fork("init"));
+    const spec = {
+      input: [train.height, train.width, train.channels] as [number, number, number],
+      channels: pre.layers.filter((l) => l.kind === "conv").map((l) => l.w.shape[3] as number),
+      dense: [...pre.layers.filter((l) => l.kind === "dense").slice(0, -1).map((l) => l.w.shape[1] as number), classes],
+    };
+    net = createSmallCnn(tf, spec, o.rng.fork("init"));
     [fTrain, fTest, lrScale] = [xTrain.clone(), xTest.clone(), net.layers.map(() => 1)];
   } else {
-    const { frozen, keep } = FROZEN[strategy];
-    const width = pre.layers[keep - 1].w.shape[1] as number;
-    const head = createLayer(tf, width, classes, o.rng.fork("head"), true);
-    net = copyLayers(tf, pre, frozen, keep, [head]);
-    // Frozen features: the pretrained layers [0, frozen), each followed by its ReLU.
-    fTrain = frozen === 0 ? xTrain.clone() : forward(tf, pre, xTrain, 0, frozen);
-    fTest = frozen === 0 ? xTest.clone() : forward(tf, pre, xTest, 0, frozen);
+    const { frozen, keep } = layersOf(strategy, body);
+    const head = createDenseLayer(tf, featureSize(tf, pre, keep, train), classes, o.rng.fork("head"), true);
+    net = copyCnnLayers(tf, pre, frozen, keep, [head]);
+    // Frozen features: the pretrained layers [0, frozen), each followed by its ReLU (and pooling).
+    fTrain = frozen === 0 ? xTrain.clone() : forwardCnn(tf, pre, xTrain, 0, frozen);
+    fTest = frozen === 0 ? xTest.clone() : forwardCnn(tf, pre, xTest, 0, frozen);
     lrScale = net.layers.map((_, i) => (i < keep - frozen ? o.lrMult : 1));
   }
-  await trainNet(tf, net, fTrain, train.labels, classes, {
+  await trainCnn(tf, net, fTrain, train.labels, classes, {
     lr: o.lr,
     lrScale,
     steps: o.steps,
     batch: o.batch,
     rng: o.rng.fork("order"),
   });
-  const acc = await accuracy(tf, net, fTest, test.labels);
-  disposeNet(net);
+  const acc = await cnnAccuracy(tf, net, fTest, test.labels);
+  disposeCnn(net);
   tf.dispose([xTrain, xTest, fTrain, fTest]);
   return acc;
 }

@@ -3,7 +3,7 @@ import { initBackend, tf } from "../backend.ts";
 import { createRng } from "../rng.ts";
 import { memoryCache } from "../runner.ts";
 import type { Dataset } from "../data/dataset.ts";
-import { disposeNet, netToJSON } from "../nn/dense_classifier.ts";
+import { cnnToJSON, disposeCnn } from "../nn/small_cnn.ts";
 import { parseIdx } from "./fashion_reader.ts";
 import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
 import { pretrainedNet } from "./pretrain.ts";
@@ -57,11 +57,17 @@ Deno.test("targets: class selection relabels, pools are class-balanced and neste
 Deno.test("the pretrained model is cached under a key with code, data and seed", async () => {
   const cache = memoryCache();
   const ds = toy(60);
-  const o = { sizes: [16, 8, 6, 3], steps: 30, batch: 16, lr: 0.1, seed: 1 };
+  const o = {
+    spec: { input: [4, 4, 1] as [number, number, number], channels: [4], dense: [8, 3] },
+    steps: 30,
+    batch: 16,
+    lr: 0.1,
+    seed: 1,
+  };
   const a = await pretrainedNet(tf, cache, ds, ds, o, createRng(1));
   const b = await pretrainedNet(tf, cache, ds, ds, o, createRng(99));
   assert(!a.cached && b.cached);
-  assertEquals(await netToJSON(b.net), await netToJSON(a.net));
+  assertEquals(await cnnToJSON(b.net), await cnnToJSON(a.net));
   assert(a.sourceAccuracy > 0.9, `source accuracy ${a.sourceAccuracy}`);
   const c = await pretrainedNet(tf, cache, ds, ds, { ...o, seed: 2 }, createRng(2));
   const changed = { ...ds, images: ds.images.map((v) => v * 0.5) };
@@ -77,5 +83,5 @@ Deno.test("the pretrained model is cached under a key with code, data and seed",
     });
     assert(acc >= 0.9, `${s}: ${acc}`);
   }
-  [a, b, c, d].forEach((x) => disposeNet(x.net));
+  [a, b, c, d].forEach((x) => disposeCnn(x.net));
 });
