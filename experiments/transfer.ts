@@ -49,7 +49,8 @@ const params = {
     doc: "Channels of the CNN's conv 3×3 layers (each with ReLU and 2×2 max-pooling).",
   },
   denseWidth: { ci: 64, full: 128, min: 2, max: 2048, integer: true, doc: "Width of the CNN's hidden dense layer." },
-  pretrainSteps: { ci: 400, full: 2000, min: 1, max: 100000, integer: true, doc: "Pretraining SGD steps (batch 64)." },
+  pretrainSteps: { ci: 300, full: 2000, min: 1, max: 100000, integer: true, doc: "Pretraining SGD steps." },
+  pretrainBatch: { ci: 32, full: 64, min: 1, max: 1000, integer: true, doc: "Pretraining mini-batch size." },
   pretrainAugment: {
     ci: true,
     full: true,
@@ -73,7 +74,7 @@ const params = {
     doc: "Labelled target images per class, 'quite a lot'.",
   },
   steps: {
-    ci: 120,
+    ci: 80,
     full: 500,
     min: 1,
     max: 100000,
@@ -170,7 +171,7 @@ export default defineExperiment({
       {
         spec: { input: [28, 28, 1], channels: p.channels, dense: [p.denseWidth, p.sourceClasses.length] },
         steps: p.pretrainSteps,
-        batch: 64,
+        batch: p.pretrainBatch,
         lr: p.lr,
         seed,
         ...(p.pretrainAugment ? { augment: DIGIT_AUGMENTATION } : {}),
@@ -229,10 +230,13 @@ export default defineExperiment({
     {
       id: "E6",
       kind: "statistical",
-      knownFailure: "Measured in this setting: fine-tuning the pretrained layers at 0.1× the original learning rate " +
-        "is worse than at 1× for the same number of steps in every seed, and a linear classifier on frozen features " +
-        "beats training from scratch in only some seeds — a small dense net pretrained on 4000 digits of 5 classes is " +
-        "not a CNN pretrained on ImageNet. Fine-tuning more layers gains more as the data grows, as the lecture says.",
+      knownFailure:
+        "Measured at ci with the small CNN: fine-tuning all pretrained layers at 0.1× the original learning " +
+        "rate is not better than at 1× for the same number of steps (1 of 3 seeds; mean test accuracy 0.948 against " +
+        "0.961 at 100 images per class, 80 steps) — in this short budget the larger rate wins, and a CNN pretrained on 4000 " +
+        "digits of 5 classes is not one pretrained on ImageNet. The other two parts hold in every seed: a linear " +
+        "classifier on the frozen top features beats the same CNN from scratch on 5 images per class (0.769 against " +
+        "0.673), and fine-tuning all layers gains more over it as the data grows.",
       statement:
         "Features pretrained on a large dataset, with a linear classifier on top, beat training from scratch on " +
         "a very small similar dataset; fine-tuning more layers helps as the data grows; a smaller fine-tuning learning " +
