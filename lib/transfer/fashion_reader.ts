@@ -1,27 +1,15 @@
 /**
- * A minimal private reader of the Fashion-MNIST test set as the Debian package
+ * The Fashion-MNIST test set as the Debian package
  * `dataset-fashion-mnist` installs it (gzipped IDX files under /usr/share/datasets/fashion-mnist).
  * Used by the transfer experiment as its "very different" target data when present.
  * @module
  */
 import type { Dataset } from "../data/dataset.ts";
+import { FASHION_CLASSES, FASHION_MNIST_DIR, parseIdx } from "../data/idx.ts";
+import { readDataFile } from "../data/files.ts";
 
 /** Where `apt-get install dataset-fashion-mnist` puts the files. */
-export const FASHION_DIR = "/usr/share/datasets/fashion-mnist";
-
-/** Fashion-MNIST's class names, by label. */
-export const FASHION_CLASSES = [
-  "T-shirt/top",
-  "Trouser",
-  "Pullover",
-  "Dress",
-  "Coat",
-  "Sandal",
-  "Shirt",
-  "Sneaker",
-  "Bag",
-  "Ankle boot",
-];
+export const FASHION_DIR = FASHION_MNIST_DIR;
 
 /** Whether the Fashion-MNIST test files are present (false when reading is not permitted). */
 export function fashionAvailable(dir = FASHION_DIR): boolean {
@@ -31,25 +19,6 @@ export function fashionAvailable(dir = FASHION_DIR): boolean {
   } catch {
     return false;
   }
-}
-
-async function gunzip(path: string): Promise<Uint8Array> {
-  const stream = (await Deno.open(path)).readable.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Parses an IDX file (big-endian header: magic with type 0x08 = ubyte and the rank, then the dimensions). */
-export function parseIdx(bytes: Uint8Array): { dims: number[]; data: Uint8Array } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 4 || view.getUint16(0) !== 0 || bytes[2] !== 0x08) {
-    throw new Error(`Not an unsigned-byte IDX file (magic ${Array.from(bytes.subarray(0, 4)).join(",")})`);
-  }
-  const rank = bytes[3];
-  const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
-  const size = dims.reduce((a, b) => a * b, 1);
-  const start = 4 + 4 * rank;
-  if (bytes.length < start + size) throw new Error(`IDX file is truncated: ${bytes.length - start} of ${size} bytes`);
-  return { dims, data: bytes.subarray(start, start + size) };
 }
 
 const loaded = new Map<string, Dataset>();
@@ -64,8 +33,9 @@ export async function loadFashionTest(dir = FASHION_DIR): Promise<Dataset> {
         `or use the permuted-digits stand-in (--set transfer.different=permuted-digits)`,
     );
   }
-  const images = parseIdx(await gunzip(`${dir}/t10k-images-idx3-ubyte.gz`));
-  const labels = parseIdx(await gunzip(`${dir}/t10k-labels-idx1-ubyte.gz`));
+  const imagesPath = `${dir}/t10k-images-idx3-ubyte.gz`, labelsPath = `${dir}/t10k-labels-idx1-ubyte.gz`;
+  const images = parseIdx(await readDataFile(imagesPath), imagesPath, 3);
+  const labels = parseIdx(await readDataFile(labelsPath), labelsPath, 1);
   const [count, height, width] = images.dims;
   if (labels.dims[0] !== count) throw new Error(`Fashion-MNIST: ${count} images but ${labels.dims[0]} labels`);
   const ds: Dataset = {

@@ -4,7 +4,6 @@ import { createRng } from "../rng.ts";
 import { memoryCache } from "../runner.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { cnnToJSON, disposeCnn } from "../nn/small_cnn.ts";
-import { parseIdx } from "./fashion_reader.ts";
 import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
 import { pretrainedNet } from "./pretrain.ts";
 import { runStrategy } from "./strategies.ts";
@@ -30,15 +29,6 @@ function toy(count: number, classes = 3): Dataset {
     count,
   };
 }
-
-Deno.test("parseIdx reads a ubyte IDX header and rejects other files", () => {
-  const bytes = new Uint8Array([0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6]);
-  const { dims, data } = parseIdx(bytes);
-  assertEquals(dims, [2, 3]);
-  assertEquals(Array.from(data), [1, 2, 3, 4, 5, 6]);
-  assertThrows(() => parseIdx(new Uint8Array([0, 0, 9, 1, 0, 0, 0, 1, 7])), Error, "unsigned-byte");
-  assertThrows(() => parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 5, 7])), Error, "truncated");
-});
 
 Deno.test("targets: class selection relabels, pools are class-balanced and nested, pixels permute", () => {
   const ds = toy(60);
