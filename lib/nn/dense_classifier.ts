@@ -6,6 +6,7 @@
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
+import { type MinibatchOptions, trainSoftmaxClassifier } from "./minibatch_training.ts";
 import type { Rng } from "../rng.ts";
 
 /** One dense layer. */
@@ -107,14 +108,7 @@ export function netFromJSON(tf: typeof tfjs, json: DenseNetJSON): DenseNet {
 }
 
 /** Options of {@link trainNet}. */
-export interface TrainOptions {
-  lr: number;
-  /** Learning-rate multiplier per layer (default 1 each); 0 freezes the layer. */
-  lrScale?: readonly number[];
-  momentum?: number;
-  steps: number;
-  batch: number;
-  rng: Rng;
+export interface TrainOptions extends MinibatchOptions {
   /**
    * Augments each batch: gets the batch as [B, H, W, C] images and returns new ones
    * (then `imageShape` must be given).
@@ -135,53 +129,23 @@ export async function trainNet(
   classes: number,
   o: TrainOptions,
 ): Promise<number> {
-  const n = x.shape[0];
-  const batch = Math.min(o.batch, n);
-  const mu = o.momentum ?? 0.9;
-  const scales = o.lrScale ?? net.layers.map(() => 1);
-  const trained = net.layers.flatMap((
-    l,
-    i,
-  ) => (scales[i] > 0 ? [{ v: l.w, s: scales[i] }, { v: l.b, s: scales[i] }] : []));
-  const velocity = trained.map((t) => tf.zeros(t.v.shape));
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), "int32"), classes).toFloat());
-  let order: number[] = [], pos = n;
-  const tail = Math.max(1, Math.floor(o.steps / 10));
-  const tailLosses: tfjs.Scalar[] = [];
-  for (let step = 0; step < o.steps; step++) {
-    if (pos + batch > n) {
-      order = o.rng.shuffle(Array.from({ length: n }, (_, i) => i));
-      pos = 0;
-    }
-    const idx = order.slice(pos, pos + batch);
-    pos += batch;
-    const loss = tf.tidy(() => {
-      const ids = tf.tensor1d(idx, "int32");
-      let xb = tf.gather(x, ids) as tfjs.Tensor2D;
-      if (o.augment) {
-        if (!o.imageShape) throw new Error("trainNet: augmentation needs imageShape");
-        const aug = o.augment(tf.reshape(xb, [batch, ...o.imageShape]) as tfjs.Tensor4D, o.rng);
-        xb = tf.reshape(aug, [batch, -1]);
-      }
-      const yb = tf.gather(y, ids);
-      const { value, grads } = tf.variableGrads(
-        () => tf.losses.softmaxCrossEntropy(yb, forward(tf, net, xb)) as tfjs.Scalar,
-        trained.map((t) => t.v),
-      );
-      trained.forEach((t, i) => {
-        const v = tf.add(tf.mul(velocity[i], mu), grads[t.v.name]);
-        velocity[i].dispose();
-        velocity[i] = tf.keep(v);
-        t.v.assign(tf.sub(t.v, tf.mul(v, o.lr * t.s)));
-      });
-      return value;
-    });
-    if (step >= o.steps - tail) tailLosses.push(loss);
-    else loss.dispose();
-  }
-  const vals = await Promise.all(tailLosses.map(async (l) => (await l.data())[0]));
-  tf.dispose([...tailLosses, ...velocity, y]);
-  return vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length);
+  const shape = o.imageShape;
+  if (o.augment && !shape) throw new Error("trainNet: augmentation needs imageShape");
+  const augment = o.augment;
+  const prepare = augment && shape
+    ? (xb: tfjs.Tensor) =>
+      tf.reshape(augment(tf.reshape(xb, [xb.shape[0], ...shape]) as tfjs.Tensor4D, o.rng), [xb.shape[0], -1])
+    : undefined;
+  return await trainSoftmaxClassifier(
+    tf,
+    net.layers,
+    (xb) => forward(tf, net, xb as tfjs.Tensor2D),
+    x,
+    labels,
+    classes,
+    o,
+    prepare,
+  );
 }
 
 /** Class probabilities (softmax of the logits) for `x`. */

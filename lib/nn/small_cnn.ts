@@ -7,6 +7,7 @@
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
+import { type MinibatchOptions, trainSoftmaxClassifier } from "./minibatch_training.ts";
 import type { Rng } from "../rng.ts";
 
 /** One layer: a 3×3 convolution (+ ReLU + 2×2 max-pool) or a dense layer. */
@@ -159,14 +160,7 @@ export function cnnFromJSON(tf: typeof tfjs, json: SmallCnnJSON): SmallCnn {
 }
 
 /** Options of {@link trainCnn}. */
-export interface CnnTrainOptions {
-  lr: number;
-  /** Learning-rate multiplier per layer (default 1 each); 0 freezes the layer. */
-  lrScale?: readonly number[];
-  momentum?: number;
-  steps: number;
-  batch: number;
-  rng: Rng;
+export interface CnnTrainOptions extends MinibatchOptions {
   /** Augments each batch of [B, H, W, C] images (then `x` must be images). */
   augment?: (images: tfjs.Tensor4D, rng: Rng) => tfjs.Tensor4D;
 }
@@ -183,49 +177,10 @@ export async function trainCnn(
   classes: number,
   o: CnnTrainOptions,
 ): Promise<number> {
-  const n = x.shape[0];
-  const batch = Math.min(o.batch, n);
-  const mu = o.momentum ?? 0.9;
-  const scales = o.lrScale ?? net.layers.map(() => 1);
-  const trained = net.layers.flatMap((l, i) =>
-    scales[i] > 0 ? [{ v: l.w, s: scales[i] }, { v: l.b, s: scales[i] }] : []
-  );
   if (o.augment && x.rank !== 4) throw new Error("trainCnn: augmentation needs [N, H, W, C] images");
-  const velocity = trained.map((t) => tf.zeros(t.v.shape));
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), "int32"), classes).toFloat());
-  let order: number[] = [], pos = n;
-  const tail = Math.max(1, Math.floor(o.steps / 10));
-  const tailLosses: tfjs.Scalar[] = [];
-  for (let step = 0; step < o.steps; step++) {
-    if (pos + batch > n) {
-      order = o.rng.shuffle(Array.from({ length: n }, (_, i) => i));
-      pos = 0;
-    }
-    const idx = order.slice(pos, pos + batch);
-    pos += batch;
-    const loss = tf.tidy(() => {
-      const ids = tf.tensor1d(idx, "int32");
-      let xb = tf.gather(x, ids);
-      if (o.augment) xb = o.augment(xb as tfjs.Tensor4D, o.rng);
-      const yb = tf.gather(y, ids);
-      const { value, grads } = tf.variableGrads(
-        () => tf.losses.softmaxCrossEntropy(yb, forwardCnn(tf, net, xb)) as tfjs.Scalar,
-        trained.map((t) => t.v),
-      );
-      trained.forEach((t, i) => {
-        const v = tf.add(tf.mul(velocity[i], mu), grads[t.v.name]);
-        velocity[i].dispose();
-        velocity[i] = tf.keep(v);
-        t.v.assign(tf.sub(t.v, tf.mul(v, o.lr * t.s)));
-      });
-      return value;
-    });
-    if (step >= o.steps - tail) tailLosses.push(loss);
-    else loss.dispose();
-  }
-  const vals = await Promise.all(tailLosses.map(async (l) => (await l.data())[0]));
-  tf.dispose([...tailLosses, ...velocity, y]);
-  return vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length);
+  const augment = o.augment;
+  const prepare = augment ? (xb: tfjs.Tensor) => augment(xb as tfjs.Tensor4D, o.rng) : undefined;
+  return await trainSoftmaxClassifier(tf, net.layers, (xb) => forwardCnn(tf, net, xb), x, labels, classes, o, prepare);
 }
 
 /** Fraction of `x` classified as `labels` (evaluated in chunks of 500). */

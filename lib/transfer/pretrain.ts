@@ -9,6 +9,7 @@ import type { Cache } from "../experiment.ts";
 import type { Rng } from "../rng.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { augmentBatch, type AugmentOptions } from "../augment/pipeline.ts";
+import { trainSoftmaxClassifier } from "../nn/minibatch_training.ts";
 import {
   cnnAccuracy,
   cnnFromJSON,
@@ -41,7 +42,10 @@ export function datasetHash(ds: Dataset): string {
 
 /** A hash of the code that trains the model (the functions' source text and the version string). */
 export function codeHash(): string {
-  return fnv([PRETRAIN_VERSION, createSmallCnn, forwardCnn, trainCnn, pretrain, augmentBatch].map(String).join("\n"));
+  return fnv(
+    [PRETRAIN_VERSION, createSmallCnn, forwardCnn, trainCnn, trainSoftmaxClassifier, pretrain, augmentBatch].map(String)
+      .join("\n"),
+  );
 }
 
 /** Options of {@link pretrainedNet}. */
