@@ -81,7 +81,7 @@ export default defineExperiment({
     "leaving a rough range of [1e-5, 1e-3]. Images are mean-subtracted raw pixels, as in the lecture.",
   params,
   seeds: { ci: 1, full: 2 },
-  async run({ params: p, rng, progress }): Promise<BabysitData> {
+  async run({ tf, params: p, rng, progress }): Promise<BabysitData> {
     const lrs = runLrs(p);
     const total = 3 + lrs.length;
     progress(0, total, "loading data");
@@ -115,7 +115,7 @@ export default defineExperiment({
     const gcY = tr.y.subarray(0, p.gradCheckRows);
     const gcOpts = { entries: p.gradCheckEntries, h: p.gradCheckH, rng: gcRng };
     const gcInit = gradCheck(mTiny, gcBatch, gcY, p.highReg, gcOpts); // the L2 gradient dominates here
-    const overfit = train(mTiny, tiny, tiny, {
+    const overfit = await train(tf, mTiny, tiny, tiny, {
       reg: 0,
       learningRate: p.overfitLr,
       sampleBatches: false,
@@ -128,7 +128,7 @@ export default defineExperiment({
     for (const [i, lr] of lrs.entries()) {
       progress(3 + i, total, `learning rate ${fmt(lr)} (G4, G5)`);
       const m = initTwoLayerModel(tr.D, p.hidden, info.classes, rng.fork("init-lr"), p.initStd);
-      const rows = train(m, tr, val, {
+      const rows = await train(tf, m, tr, val, {
         reg: p.runReg,
         learningRate: lr,
         numEpochs: p.epochs,

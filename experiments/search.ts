@@ -92,7 +92,7 @@ export default defineExperiment({
     "Bengio 2012); and a best value at the edge of its range is 'worrying': the optimum may lie outside it.",
   params,
   seeds: { ci: 1, full: 1 },
-  async run({ params: p, rng, progress }): Promise<SearchData> {
+  async run({ tf, params: p, rng, progress }): Promise<SearchData> {
     progress(0, 1, "loading data");
     const { train, val, info } = await prepareData(p, rng.fork("split"));
     const data = { train, val, classes: info.classes };
@@ -107,27 +107,41 @@ export default defineExperiment({
     const side = Math.round(Math.sqrt(p.gridBudget));
     const total = p.coarseTrials + p.fineTrials + 2 * p.gridRepeats * side * side + p.edgeTrials;
     let done = 0;
-    const search = (n: number, lr: LogRange, reg: LogRange, epochs: number, label: string): Trial[] => {
-      const r = rng.fork(label);
-      return Array.from({ length: n }, (_, i) => {
+    const search = async (n: number, lr: LogRange, reg: LogRange, epochs: number, label: string) => {
+      const r = rng.fork(label), trials: Trial[] = [];
+      for (let i = 0; i < n; i++) {
         progress(done++, total, `${label} ${i + 1}/${n}`);
         const [a, b] = [logUniform(r, lr), logUniform(r, reg)];
-        return runTrial(data, a, b, setup(epochs), r.fork(`trial-${i}`));
-      });
+        trials.push(await runTrial(tf, data, a, b, setup(epochs), r.fork(`trial-${i}`)));
+      }
+      return trials;
     };
-    const coarse = search(p.coarseTrials, p.coarseLr as LogRange, p.coarseReg as LogRange, p.coarseEpochs, "coarse");
+    const coarse = await search(
+      p.coarseTrials,
+      p.coarseLr as LogRange,
+      p.coarseReg as LogRange,
+      p.coarseEpochs,
+      "coarse",
+    );
     const fineRanges = narrowRanges(coarse, p.fineTop);
-    const fine = search(p.fineTrials, fineRanges.lr, fineRanges.reg, p.fineEpochs, "fine");
+    const fine = await search(p.fineTrials, fineRanges.lr, fineRanges.reg, p.fineEpochs, "fine");
 
     const gridVsRandom: GridVsRandom[] = [];
     for (let k = 0; k < p.gridRepeats; k++) {
       const gr = rng.fork(`grid-${k}`);
       const grid = gridPoints(p.gridBudget, p.gridLr as LogRange, p.gridReg as LogRange, [gr.next(), gr.next()]);
-      const random = search(grid.length, p.gridLr as LogRange, p.gridReg as LogRange, p.gridEpochs, `random-${k}`);
-      const gridTrials = grid.map(([lr, reg], i) => {
+      const random = await search(
+        grid.length,
+        p.gridLr as LogRange,
+        p.gridReg as LogRange,
+        p.gridEpochs,
+        `random-${k}`,
+      );
+      const gridTrials: Trial[] = [];
+      for (const [i, [lr, reg]] of grid.entries()) {
         progress(done++, total, `grid ${k + 1}: ${i + 1}/${grid.length}`);
-        return runTrial(data, lr, reg, setup(p.gridEpochs), gr.fork(`trial-${i}`));
-      });
+        gridTrials.push(await runTrial(tf, data, lr, reg, setup(p.gridEpochs), gr.fork(`trial-${i}`)));
+      }
       gridVsRandom.push({ random, grid: gridTrials });
     }
 
@@ -143,7 +157,7 @@ export default defineExperiment({
     if (flagged) {
       const lr = flagged.param === "lr" ? widen(fineRanges.lr, flagged.edge, p.widenBy) : fineRanges.lr;
       const reg = flagged.param === "reg" ? widen(fineRanges.reg, flagged.edge, p.widenBy) : fineRanges.reg;
-      widened = { lr, reg, trials: search(p.edgeTrials, lr, reg, p.fineEpochs, "fine-widened") };
+      widened = { lr, reg, trials: await search(p.edgeTrials, lr, reg, p.fineEpochs, "fine-widened") };
     }
     progress(total, total, "done");
     return {

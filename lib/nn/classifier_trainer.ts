@@ -1,12 +1,23 @@
 /**
- * The lecture's `ClassifierTrainer.train`: minibatch SGD (or momentum) on a hand-written model,
- * learning-rate decay per epoch, and after every epoch the cost, the training accuracy (on at
+ * The lecture's `ClassifierTrainer.train`: minibatch SGD (or momentum) on the hand-written 2-layer
+ * net, learning-rate decay per epoch, and after every epoch the cost, the training accuracy (on at
  * most 1,000 sampled training examples) and the validation accuracy, as the slides print them.
+ * The steps run on the tfjs backend (two_layer_tf.ts); sampling uses the project's RNG only.
  * @module
  */
+import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../rng.ts";
 import type { Matrix } from "../data/matrix.ts";
-import { argmax, lossAndGrads, PARAM_NAMES, type TwoLayerModel } from "./two_layer_net.ts";
+import { argmax, PARAM_NAMES, type ParamName, softmax, type TwoLayerModel } from "./two_layer_net.ts";
+import {
+  downloadModel,
+  lossAndGradsTf,
+  oneHotTf,
+  regLossTf,
+  scoresTf,
+  type TfParams,
+  uploadModel,
+} from "./two_layer_tf.ts";
 import { type Real, real } from "./real.ts";
 
 /** Options of {@link train}, named as in the lecture's trainer. */
@@ -49,73 +60,81 @@ export interface EpochRow {
   logitRange: Real;
 }
 
-/** Accuracy, loss and logit spread of a model on a set of rows. */
-export function evaluate(
-  m: TwoLayerModel,
-  data: Matrix,
+/** Accuracy, loss (float64 softmax of the scores, plus the L2 term) and logit spread on `rows` of `X`. */
+async function evaluate(
+  tf: typeof tfjs,
+  p: TfParams,
+  X: tfjs.Tensor2D,
+  rows: Int32Array | null,
+  y: ArrayLike<number>,
   reg: number,
-): { acc: number; loss: number; logitRange: number } {
-  const r = lossAndGrads(m, data, data.y, reg, false);
-  const pred = argmax(r.scores, data.N, m.C);
-  let correct = 0, range = 0;
-  for (let i = 0; i < data.N; i++) {
-    if (pred[i] === data.y[i]) correct++;
+): Promise<{ acc: number; loss: number; logitRange: number }> {
+  const [sT, rT] = tf.tidy(() => {
+    const xs = rows ? tf.gather(X, tf.tensor1d(rows, "int32")) as tfjs.Tensor2D : X;
+    return [scoresTf(tf, p, xs), regLossTf(tf, p, reg)];
+  });
+  const [s32, r] = await Promise.all([sT.data(), rT.data()]);
+  tf.dispose([sT, rT]);
+  const N = sT.shape[0], C = sT.shape[1]!, s = Float64Array.from(s32 as Float32Array);
+  const probs = softmax(s, N, C), pred = argmax(s, N, C);
+  let correct = 0, range = 0, data = 0;
+  for (let i = 0; i < N; i++) {
+    if (pred[i] === y[i]) correct++;
+    data -= Math.log(probs[i * C + y[i]]);
     let lo = Infinity, hi = -Infinity;
-    for (let c = 0; c < m.C; c++) {
-      const v = r.scores[i * m.C + c];
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+    for (let c = 0; c < C; c++) {
+      lo = Math.min(lo, s[i * C + c]);
+      hi = Math.max(hi, s[i * C + c]);
     }
     range += hi - lo;
   }
-  return { acc: correct / data.N, loss: r.loss, logitRange: range / data.N };
-}
-
-function sampleRows(data: Matrix, idx: Uint32Array, out: { X: Float32Array; y: Uint8Array }): void {
-  for (let i = 0; i < idx.length; i++) {
-    out.X.set(data.X.subarray(idx[i] * data.D, (idx[i] + 1) * data.D), i * data.D);
-    out.y[i] = data.y[idx[i]];
-  }
+  return { acc: correct / N, loss: data / N + r[0], logitRange: range / N };
 }
 
 /**
- * Trains `model` in place and returns one row per epoch (row 0 before training). Sampling uses
- * `rng` only. `onEpoch` is called after every epoch (for progress).
+ * Trains `model` (its values are replaced by the trained float32 ones) and returns one row per
+ * epoch (row 0 before training). `onEpoch` is called after every epoch (for progress).
  */
-export function train(
+export async function train(
+  tf: typeof tfjs,
   model: TwoLayerModel,
   trainSet: Matrix,
   valSet: Matrix,
   o: TrainOptions,
   rng: Rng,
   onEpoch?: (epoch: number) => void,
-): EpochRow[] {
-  const batchSize = o.sampleBatches === false ? trainSet.N : (o.batchSize ?? 100);
-  const itersPerEpoch = o.sampleBatches === false ? 1 : Math.max(1, Math.floor(trainSet.N / batchSize));
+): Promise<EpochRow[]> {
+  const full = o.sampleBatches === false;
+  const batchSize = full ? trainSet.N : (o.batchSize ?? 100);
+  const itersPerEpoch = full ? 1 : Math.max(1, Math.floor(trainSet.N / batchSize));
   const decay = o.learningRateDecay ?? 1, momentum = o.momentum ?? 0;
-  const evalSize = o.trainEvalSize ?? 1000;
-  const step = Object.fromEntries(PARAM_NAMES.map((p) => [p, new Float64Array(model[p].length)]));
-  const batch = { X: new Float32Array(batchSize * trainSet.D), y: new Uint8Array(batchSize), N: batchSize };
-  const idx = new Uint32Array(batchSize);
-  const draw = () => {
-    if (o.sampleBatches === false) return trainSet;
-    for (let i = 0; i < batchSize; i++) idx[i] = rng.int(trainSet.N);
-    sampleRows(trainSet, idx, batch);
-    return batch;
+  const evalSize = Math.min(o.trainEvalSize ?? 1000, trainSet.N);
+  const Xtr = tf.tensor2d(trainSet.X, [trainSet.N, trainSet.D]);
+  const Xval = valSet === trainSet ? Xtr : tf.tensor2d(valSet.X, [valSet.N, valSet.D]);
+  const fullOneHot = full ? oneHotTf(tf, trainSet.y, model.C) : null;
+  let p = uploadModel(tf, model);
+  let velocity: TfParams | null = null;
+  const idx = new Int32Array(batchSize), yb = new Uint8Array(batchSize);
+  /** A step's inputs: the whole set, or a minibatch drawn with replacement (call inside tf.tidy). */
+  const draw = (): [tfjs.Tensor2D, tfjs.Tensor2D] => {
+    if (fullOneHot) return [Xtr, fullOneHot];
+    for (let i = 0; i < batchSize; i++) yb[i] = trainSet.y[idx[i] = rng.int(trainSet.N)];
+    return [tf.gather(Xtr, tf.tensor1d(idx, "int32")), oneHotTf(tf, yb, model.C)];
   };
-  const evalRows = (): Matrix => {
-    if (trainSet.N <= evalSize) return trainSet;
-    const sel = new Uint32Array(evalSize);
-    for (let i = 0; i < evalSize; i++) sel[i] = rng.int(trainSet.N);
-    const out = { X: new Float32Array(evalSize * trainSet.D), y: new Uint8Array(evalSize), N: evalSize, D: trainSet.D };
-    sampleRows(trainSet, sel, out);
-    return out;
-  };
-  const row = (epoch: number, cost: number, lr: number): EpochRow => {
-    const t = evaluate(model, evalRows(), o.reg), v = evaluate(model, valSet, o.reg);
+  const row = async (epoch: number, cost: tfjs.Scalar, lr: number): Promise<EpochRow> => {
+    let sel: Int32Array | null = null, ySel: ArrayLike<number> = trainSet.y;
+    if (evalSize < trainSet.N) {
+      sel = new Int32Array(evalSize);
+      const ys = new Uint8Array(evalSize);
+      for (let i = 0; i < evalSize; i++) ys[i] = trainSet.y[sel[i] = rng.int(trainSet.N)];
+      ySel = ys;
+    }
+    const t = await evaluate(tf, p, Xtr, sel, ySel, o.reg), v = await evaluate(tf, p, Xval, null, valSet.y, o.reg);
+    const c = (await cost.data())[0];
+    cost.dispose();
     return {
       epoch,
-      cost: real(cost),
+      cost: real(c),
       trainAcc: t.acc,
       valAcc: v.acc,
       lr,
@@ -123,27 +142,66 @@ export function train(
       logitRange: real(v.logitRange),
     };
   };
-  let lr = o.learningRate;
-  const first = draw();
-  const history = [row(0, lossAndGrads(model, first, first.y, o.reg, false).loss, lr)];
-  for (let epoch = 1; epoch <= o.numEpochs; epoch++) {
-    let cost = NaN;
-    for (let it = 0; it < itersPerEpoch; it++) {
-      const b = draw();
-      const r = lossAndGrads(model, b, b.y, o.reg);
-      cost = r.loss;
-      for (const p of PARAM_NAMES) {
-        const w = model[p], g = r.grads![p], s = step[p];
-        for (let i = 0; i < w.length; i++) {
-          s[i] = momentum * s[i] - lr * g[i];
-          w[i] += s[i];
-        }
+  try {
+    let lr = o.learningRate;
+    const first = tf.tidy(() => lossAndGradsTf(tf, p, ...draw(), o.reg, false).loss!);
+    const history = [await row(0, first, lr)];
+    for (let epoch = 1; epoch <= o.numEpochs; epoch++) {
+      let cost: tfjs.Scalar | undefined;
+      for (let it = 0; it < itersPerEpoch; it++) {
+        const next = keptTidy(tf, () => sgdStep(tf, p, velocity, draw, o.reg, lr, momentum, it === itersPerEpoch - 1));
+        tf.dispose([...Object.values(p), ...(velocity ? Object.values(velocity) : [])]);
+        [p, velocity, cost] = [next.w, next.v, next.loss];
+      }
+      history.push(await row(epoch, cost!, lr));
+      lr *= decay;
+      onEpoch?.(epoch);
+      if (o.stopOnNonFinite) {
+        await downloadModel(p, model);
+        if (!isFiniteModel(model)) break;
       }
     }
-    history.push(row(epoch, cost, lr));
-    lr *= decay;
-    onEpoch?.(epoch);
-    if (o.stopOnNonFinite && !isFiniteModel(model)) break;
+    await downloadModel(p, model);
+    return history;
+  } finally {
+    tf.dispose([Xtr, Xval, ...(fullOneHot ? [fullOneHot] : []), ...Object.values(p)]);
+    if (velocity) tf.dispose(Object.values(velocity));
   }
-  return history;
+}
+
+/** The parameters, the velocity (momentum only) and the batch's loss after one step. */
+interface StepResult {
+  w: TfParams;
+  v: TfParams | null;
+  /** Only when asked for. */
+  loss?: tfjs.Scalar;
+}
+
+/** One update: plain SGD `w −= lr·g` when μ = 0, else `v = μ·v − lr·g; w += v`. Call inside a tidy. */
+function sgdStep(
+  tf: typeof tfjs,
+  p: TfParams,
+  velocity: TfParams | null,
+  draw: () => [tfjs.Tensor2D, tfjs.Tensor2D],
+  reg: number,
+  lr: number,
+  momentum: number,
+  withLoss: boolean,
+): StepResult {
+  const r = lossAndGradsTf(tf, p, ...draw(), reg, true, withLoss);
+  const g = r.grads!;
+  const each = (f: (k: ParamName) => tfjs.Tensor) => Object.fromEntries(PARAM_NAMES.map((k) => [k, f(k)])) as TfParams;
+  if (momentum === 0) return { w: each((k) => tf.sub(p[k], tf.mul(lr, g[k]))), v: null, loss: r.loss };
+  const v = each((k) => velocity ? tf.add(tf.mul(momentum, velocity[k]), tf.mul(-lr, g[k])) : tf.mul(-lr, g[k]));
+  return { w: each((k) => tf.add(p[k], v[k])), v, loss: r.loss };
+}
+
+/** Runs `f` in a tidy scope and keeps the tensors of its result. */
+function keptTidy(tf: typeof tfjs, f: () => StepResult): StepResult {
+  let out!: StepResult;
+  tf.tidy(() => {
+    out = f();
+    for (const t of [...Object.values(out.w), ...(out.v ? Object.values(out.v) : []), out.loss]) if (t) tf.keep(t);
+  });
+  return out;
 }

@@ -3,6 +3,9 @@ import { createRng } from "../rng.ts";
 import { initTwoLayerModel } from "./two_layer_net.ts";
 import { isFiniteModel, train } from "./classifier_trainer.ts";
 import { num, real } from "./real.ts";
+import { initBackend, tf } from "../backend.ts";
+
+await initBackend("auto");
 
 function blobs(N: number, seed: number) {
   const r = createRng(seed), D = 8, X = new Float32Array(N * D), y = new Uint8Array(N);
@@ -13,10 +16,10 @@ function blobs(N: number, seed: number) {
   return { X, y, N, D };
 }
 
-Deno.test("train: full-batch SGD overfits a small set; one row per epoch, decayed lr", () => {
+Deno.test("train: full-batch SGD overfits a small set; one row per epoch, decayed lr", async () => {
   const data = blobs(30, 1);
   const m = initTwoLayerModel(8, 10, 3, createRng(2), 0.1);
-  const rows = train(m, data, data, {
+  const rows = await train(tf, m, data, data, {
     reg: 0,
     learningRate: 0.5,
     sampleBatches: false,
@@ -29,22 +32,23 @@ Deno.test("train: full-batch SGD overfits a small set; one row per epoch, decaye
   assert(Math.abs(rows[3].lr - 0.5 * 0.99 ** 2) < 1e-12);
 });
 
-Deno.test("train: minibatch runs are reproducible from the seed", () => {
+Deno.test("train: minibatch runs are reproducible from the seed", async () => {
   const data = blobs(300, 4);
   const run = () =>
-    train(initTwoLayerModel(8, 10, 3, createRng(5), 0.1), data, data, {
+    train(tf, initTwoLayerModel(8, 10, 3, createRng(5), 0.1), data, data, {
       reg: 1e-3,
       learningRate: 0.05,
       numEpochs: 3,
       batchSize: 50,
     }, createRng(6));
-  assertEquals(run(), run());
+  assertEquals(await run(), await run());
 });
 
-Deno.test("train: a huge learning rate gives NaN/Inf and stops once the parameters are not finite", () => {
+Deno.test("train: a huge learning rate gives NaN/Inf and stops once the parameters are not finite", async () => {
   const data = blobs(300, 7);
   const m = initTwoLayerModel(8, 10, 3, createRng(8), 1e-4);
-  const rows = train(
+  const rows = await train(
+    tf,
     m,
     data,
     data,
@@ -55,7 +59,10 @@ Deno.test("train: a huge learning rate gives NaN/Inf and stops once the paramete
   assert(!isFiniteModel(m));
   assert(rows.length < 21, `${rows.length} rows`);
   const m2 = initTwoLayerModel(8, 10, 3, createRng(8), 1e-4);
-  assertEquals(train(m2, data, data, { reg: 1e-6, learningRate: 1e300, numEpochs: 20 }, createRng(9)).length, 21);
+  assertEquals(
+    (await train(tf, m2, data, data, { reg: 1e-6, learningRate: 1e300, numEpochs: 20 }, createRng(9))).length,
+    21,
+  );
 });
 
 Deno.test("Real values survive JSON where NaN and Inf would not", () => {

@@ -4,6 +4,7 @@
  * the "worrying" check that flags a best value at the edge of its range.
  * @module
  */
+import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../rng.ts";
 import type { Matrix } from "../data/matrix.ts";
 import { initTwoLayerModel } from "./two_layer_net.ts";
@@ -35,16 +36,17 @@ export interface TrialSetup {
   lrDecay: number;
 }
 
-/** Trains one fresh net at (lr, reg) and returns its outcome. */
-export function runTrial(
+/** Trains one fresh net at (lr, reg) on the tfjs backend and returns its outcome. */
+export async function runTrial(
+  tf: typeof tfjs,
   data: { train: Matrix; val: Matrix; classes: number },
   lr: number,
   reg: number,
   s: TrialSetup,
   rng: Rng,
-): Trial {
+): Promise<Trial> {
   const m = initTwoLayerModel(data.train.D, s.hidden, data.classes, rng.fork("init"), s.initStd);
-  const rows = train(m, data.train, data.val, {
+  const rows = await train(tf, m, data.train, data.val, {
     reg,
     learningRate: lr,
     momentum: s.momentum,

@@ -3,7 +3,9 @@
  * `W2 = 1e-4·randn(H, C)`, `b2 = 0`; scores = relu(X·W1 + b1)·W2 + b2; softmax loss plus
  * `0.5·reg·Σ W1² + 0.5·reg·Σ W2²`; hand-written (analytic) gradients. Plain float64 JavaScript, like
  * the lecture's numpy: NaN and ±Inf arise exactly where numpy's would (probabilities from
- * `exp(s − max s)`, loss `−log p_y`, so an underflowing probability gives an infinite cost).
+ * `exp(s − max s)`, loss `−log p_y`, so an underflowing probability gives an infinite cost). This is
+ * the reference: the gradient check (H1) and the initial-loss checks use it; training runs the same
+ * maths as tfjs ops on the backend (two_layer_tf.ts, tested against this file).
  * @module
  */
 import type { Rng } from "../rng.ts";
