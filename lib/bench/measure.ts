@@ -38,7 +38,8 @@ export async function time(w: Workload, warm: number, reps: number, budgetMs: nu
   return times[Math.floor(times.length / 2)];
 }
 
-async function start(name: string): Promise<string> {
+/** Starts backend `name` (or `wasm-stock`: tfjs-wasm without overrides) and returns its device text. */
+export async function start(name: string): Promise<string> {
   if (name === "wasm-stock") {
     await import("@tensorflow/tfjs-backend-wasm");
     tf.env().set("PROD", true);
