@@ -69,7 +69,7 @@ export function suiteTable(rows: SuiteTimes[]): string {
     `| family | ${rows.map((r) => `${r.backend} s`).join(" | ")} |`,
     `| --- | ${rows.map(() => "---").join(" | ")} |`,
     ...ids.map((id) => `| ${id} | ${rows.map((r) => cell(r, id)).join(" | ")} |`),
-    `| total of the ${common.length} families all ran | ${
+    `| total (${common.length} families every backend ran) | ${
       rows.map((r) => `${total(r).toFixed(1)}${ref > 0 ? ` (${(total(r) / ref).toFixed(1)}×)` : ""}`).join(" | ")
     } |`,
   ];
