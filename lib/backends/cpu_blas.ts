@@ -7,7 +7,6 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import { type Blas, loadBlas } from "./blas_ffi.ts";
 import { type CpuKernelArgs, type FastKernel, stock } from "./kernel_util.ts";
 import { batchMatMul, fusedMatMul } from "./kernels_matmul.ts";
@@ -19,6 +18,7 @@ import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
+import { PooledCpuBackend } from "./buffer_pool.ts";
 
 /** The tfjs name of the backend. */
 export const CPU_BLAS = "cpu-blas";
@@ -34,7 +34,7 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     Conv2DBackpropFilter: conv2DBackpropFilter(blas),
     MaxPool: maxPool,
     MaxPoolGrad: maxPoolGrad,
-    ...binaryKernels,
+    ...binaryKernels(blas),
     ...unaryKernels,
     ...reduceKernels,
     ...shapeKernels,
@@ -62,7 +62,7 @@ export function registerCpuBlas(): { blas: Blas } | string {
     return registered = `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`;
   }
   tuneMalloc(); // large tensors: reuse freed heap blocks instead of fresh page-faulting mappings
-  tf.registerBackend(CPU_BLAS, () => new MathBackendCPU(), 0);
+  tf.registerBackend(CPU_BLAS, () => new PooledCpuBackend(), 0);
   for (const config of tf.getKernelsForBackend("cpu")) {
     if (fast[config.kernelName]) continue;
     tf.registerKernel({ ...config, backendName: CPU_BLAS });
