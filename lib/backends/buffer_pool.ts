@@ -26,10 +26,13 @@ type Values = Parameters<MathBackendCPU["write"]>[0];
 
 /** Pool limits; tests may change them. */
 export const poolTuning = {
-  /** Smallest array (elements) worth pooling; V8 allocates small ones quickly. */
-  minLength: 4096,
-  /** Most free arrays kept per length. */
-  perLength: 4,
+  /**
+   * Smallest array (elements) worth pooling: a fresh Float32Array of 1000 elements takes ~1 µs
+   * (calloc, external-memory accounting), as long as the arithmetic of a small kernel.
+   */
+  minLength: 256,
+  /** Most free arrays kept per length (a train step frees dozens of equal-sized ones at its end). */
+  perLength: 32,
   /** Most bytes kept in free arrays in all. */
   maxBytes: 64 * 2 ** 20,
   /** Off: `take` always allocates and nothing is pooled (for A/B measurements). */

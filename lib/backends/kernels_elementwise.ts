@@ -59,17 +59,24 @@ export function repeatPattern(
   outShape: readonly number[],
 ): { inner: number; span: number } | undefined {
   const rank = outShape.length;
-  const padded = [...new Array(rank - small.length).fill(1), ...small];
+  const pad = rank - small.length; // small's axis i is the output's axis i + pad
+  if (pad < 0) return undefined;
   let first = -1, last = -1;
-  for (let i = 0; i < rank; i++) {
-    if (padded[i] === 1) continue;
-    if (padded[i] !== outShape[i]) return undefined;
+  for (let i = pad; i < rank; i++) {
+    const d = small[i - pad];
+    if (d === 1) continue;
+    if (d !== outShape[i]) return undefined;
     if (first < 0) first = i;
     last = i;
   }
   if (first < 0) return { inner: size(outShape), span: 1 };
-  for (let i = first; i <= last; i++) if (padded[i] !== outShape[i]) return undefined;
-  return { inner: size(outShape.slice(last + 1)), span: size(outShape.slice(first, last + 1)) };
+  let inner = 1, span = 1;
+  for (let i = first; i <= last; i++) {
+    if (small[i - pad] !== outShape[i]) return undefined;
+    span *= outShape[i];
+  }
+  for (let i = last + 1; i < rank; i++) inner *= outShape[i];
+  return { inner, span };
 }
 
 type Op = 0 | 1 | 2 | 3; // add, sub, mul, div
@@ -191,7 +198,7 @@ function binary(op: Op, l1: Level1 | undefined): FastKernel {
     const aFull = av.length >= bv.length;
     const big = aFull ? a : b;
     const small = aFull ? b : a;
-    const pattern = small.shape.length > big.shape.length ? undefined : repeatPattern(small.shape, big.shape);
+    const pattern = repeatPattern(small.shape, big.shape);
     if (!pattern) {
       const general = broadcastLoop(backend, op, a, av, b, bv);
       return general && out(backend, general.shape, general.values);

@@ -3,7 +3,8 @@ import { assert, assertEquals } from "../std.ts";
 import { caseRng, caseValues, kernelCases } from "./check_cases.ts";
 import { loadBlas } from "./blas_ffi.ts";
 import { binaryKernels, elementwiseTuning } from "./kernels_elementwise.ts";
-import { stock, type TensorInfo } from "./kernel_util.ts";
+import { reduceKernels } from "./kernels_reduce.ts";
+import { type FastKernel, stock, type TensorInfo } from "./kernel_util.ts";
 
 const loaded = loadBlas();
 const blas = typeof loaded === "string" ? undefined : loaded;
@@ -15,11 +16,10 @@ function bitsOf(values: Float32Array): number[] {
 }
 
 /**
- * Every binary element-wise case, with and without BLAS level 1, against the stock kernel bit
- * for bit (the self-check allows rounding differences; these kernels have none, -0 included).
+ * Every case of `kernels` against the stock kernel bit for bit (the self-check allows rounding
+ * differences; the element-wise and reduction overrides have none, -0 and ties included).
  */
-function exactProblems(useBlas: boolean): string[] {
-  const kernels = binaryKernels(useBlas ? blas : undefined);
+function exactProblems(kernels: Record<string, FastKernel>): string[] {
   const problems: string[] = [];
   kernelCases("full").forEach((kcase, index) => {
     const kernel = kernels[kcase.kernel];
@@ -49,7 +49,11 @@ function exactProblems(useBlas: boolean): string[] {
 }
 
 Deno.test("binary element-wise loops equal the stock kernels bit for bit", () => {
-  assertEquals(exactProblems(false), []);
+  assertEquals(exactProblems(binaryKernels()), []);
+});
+
+Deno.test("Sum, Mean and Max equal the stock kernels bit for bit", () => {
+  assertEquals(exactProblems(reduceKernels), []);
 });
 
 Deno.test({
@@ -58,9 +62,9 @@ Deno.test({
   fn() {
     const saved = elementwiseTuning.blasMin;
     try {
-      assertEquals(exactProblems(true), []);
+      assertEquals(exactProblems(binaryKernels(blas)), []);
       elementwiseTuning.blasMin = 1; // every small case through BLAS too
-      assertEquals(exactProblems(true), []);
+      assertEquals(exactProblems(binaryKernels(blas)), []);
     } finally {
       elementwiseTuning.blasMin = saved;
     }
