@@ -9,11 +9,8 @@ import { createRng, type Rng } from "../rng.ts";
 /** One input tensor: its shape and how its values are drawn. */
 export interface CaseInput {
   shape: number[];
-  /**
-   * `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in),
-   * `zeros` (values in {-1, -0, +0}: which of two equal zeros wins shows in the sign).
-   */
-  values?: "normal" | "ties" | "special" | "positive" | "zeros";
+  /** `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in). */
+  values?: "normal" | "ties" | "special" | "positive";
   /** Integer inputs (e.g. gather indices): int32 values drawn uniformly from [0, max). */
   int32Below?: number;
   /** Every element equal to this value (e.g. a scalar operand of 0, -0, NaN or Inf). */
@@ -39,7 +36,6 @@ export function caseValues(input: CaseInput, rng: Rng): Float32Array | Int32Arra
   const v = rng.normals(n);
   const kind = input.values ?? "normal";
   if (kind === "ties") { for (let i = 0; i < n; i++) v[i] = rng.int(3) - 1; }
-  if (kind === "zeros") { for (let i = 0; i < n; i++) v[i] = [-1, -0, 0][rng.int(3)]; }
   if (kind === "positive") { for (let i = 0; i < n; i++) v[i] = 0.5 + Math.abs(v[i]); }
   if (kind === "special") {
     const specials = [NaN, Infinity, -Infinity, -0, 0];
@@ -315,15 +311,6 @@ function elementwiseCases(full: boolean): KernelCase[] {
         label: `${shape} axis ${axis} keepDims ${keepDims}`,
         inputs: { x: { shape, values: "special" } },
         attrs: { axis, keepDims },
-        fast,
-      });
-    }
-    for (const values of full ? ["special", "ties", "zeros"] as const : ["special"] as const) {
-      out.push({
-        kernel: "Max",
-        label: `${shape} axis ${axis} keepDims ${keepDims} ${values}`,
-        inputs: { x: { shape, values } },
-        attrs: { reductionIndices: axis, keepDims },
         fast,
       });
     }

@@ -17,7 +17,7 @@ function bitsOf(values: Float32Array): number[] {
 
 /**
  * Every case of `kernels` against the stock kernel bit for bit (the self-check allows rounding
- * differences; the element-wise and reduction overrides have none, -0 and ties included).
+ * differences; the element-wise and reduction overrides have none, -0 included).
  */
 function exactProblems(kernels: Record<string, FastKernel>): string[] {
   const problems: string[] = [];
@@ -52,7 +52,7 @@ Deno.test("binary element-wise loops equal the stock kernels bit for bit", () =>
   assertEquals(exactProblems(binaryKernels()), []);
 });
 
-Deno.test("Sum, Mean and Max equal the stock kernels bit for bit", () => {
+Deno.test("Sum and Mean equal the stock kernels bit for bit", () => {
   assertEquals(exactProblems(reduceKernels), []);
 });
 
