@@ -1,6 +1,8 @@
 /**
  * The `cpu-blas` tfjs backend: the stock `cpu` backend (same data layout, every kernel) with the
- * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI) and tight JavaScript loops.
+ * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI; level 1 for large Add/Sub and
+ * scalar Multiply) and tight JavaScript loops, and a pool that recycles kernel output buffers
+ * (see buffer_pool.ts).
  *
  * {@link registerCpuBlas} checks every override against the stock kernel on small inputs before the
  * backend may start, and refuses (BackendUnavailable) when the library is missing or a check fails.
