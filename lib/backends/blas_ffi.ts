@@ -43,6 +43,11 @@ const SYMBOLS = {
     ],
     result: "void",
   },
+  // level 1, for large element-wise kernels; every CBLAS has them, but a library without them
+  // still serves sgemm (the kernels then use their JavaScript loops)
+  cblas_saxpy: { parameters: ["i32", "f32", "buffer", "i32", "buffer", "i32"], result: "void", optional: true },
+  cblas_sscal: { parameters: ["i32", "f32", "buffer", "i32"], result: "void", optional: true },
+  cblas_scopy: { parameters: ["i32", "buffer", "i32", "buffer", "i32"], result: "void", optional: true },
 } as const;
 
 /** A loaded BLAS library. */
@@ -68,6 +73,15 @@ export interface Blas {
     c: Float32Array,
     ldc: number,
   ): void;
+  /**
+   * Level-1 routines on contiguous vectors, when the library has them: `y = a·x + y` (saxpy),
+   * `x = a·x` (sscal), `y = x` (scopy), over the first `n` elements.
+   */
+  level1?: {
+    saxpy(n: number, a: number, x: Float32Array, y: Float32Array): void;
+    sscal(n: number, a: number, x: Float32Array): void;
+    scopy(n: number, x: Float32Array, y: Float32Array): void;
+  };
 }
 
 let loaded: Blas | undefined;
@@ -102,7 +116,15 @@ export function loadBlas(): Blas | string {
         if (m === 0 || n === 0) return;
         f(ROW_MAJOR, tA ? TRANS : NO_TRANS, tB ? TRANS : NO_TRANS, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       };
-      loaded = { path, sgemm };
+      const { cblas_saxpy: axpy, cblas_sscal: scal, cblas_scopy: copy } = lib.symbols;
+      const level1: Blas["level1"] = axpy && scal && copy
+        ? {
+          saxpy: (n, a, x, y) => axpy(n, a, x, 1, y, 1),
+          sscal: (n, a, x) => scal(n, a, x, 1),
+          scopy: (n, x, y) => copy(n, x, 1, y, 1),
+        }
+        : undefined;
+      loaded = { path, sgemm, level1 };
       return loaded;
     } catch (e) {
       const text = String(e);

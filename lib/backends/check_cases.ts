@@ -13,6 +13,8 @@ export interface CaseInput {
   values?: "normal" | "ties" | "special" | "positive";
   /** Integer inputs (e.g. gather indices): int32 values drawn uniformly from [0, max). */
   int32Below?: number;
+  /** Every element equal to this value (e.g. a scalar operand of 0, -0, NaN or Inf). */
+  fill?: number;
 }
 
 /** One comparison of an override with its stock kernel. */
@@ -30,6 +32,7 @@ export function caseValues(input: CaseInput, rng: Rng): Float32Array | Int32Arra
   let n = 1;
   for (const d of input.shape) n *= d;
   if (input.int32Below !== undefined) return Int32Array.from({ length: n }, () => rng.int(input.int32Below!));
+  if (input.fill !== undefined) return new Float32Array(n).fill(input.fill);
   const v = rng.normals(n);
   const kind = input.values ?? "normal";
   if (kind === "ties") { for (let i = 0; i < n; i++) v[i] = rng.int(3) - 1; }
@@ -210,6 +213,40 @@ function poolOut(g: { x: number[]; filterSize: number[]; strides: number[]; pad:
   );
 }
 
+/**
+ * Operands large enough for the BLAS level-1 paths of Add, Sub and Multiply (see
+ * `elementwiseTuning.blasMin`): equal shapes, and a scalar factor that is special itself (0 and
+ * -0 must give NaN for NaN/Inf elements, a subnormal must not be flushed to zero).
+ */
+function largeElementwiseCases(full: boolean): KernelCase[] {
+  const big = [64, 80];
+  const out: KernelCase[] = [];
+  for (const kernel of full ? ["Add", "Sub", "Multiply", "RealDiv"] : ["Add", "Sub"]) {
+    out.push({
+      kernel,
+      label: `${big} ∘ ${big}`,
+      inputs: { a: { shape: big, values: "special" }, b: { shape: big, values: "special" } },
+      attrs: {},
+      fast: true,
+    });
+  }
+  const scalars = full ? [0.75, -3, 0, -0, NaN, Infinity, -Infinity, 1e-40] : [0.75];
+  for (const s of scalars) {
+    for (const scalarFirst of [true, false]) {
+      const scalar = { shape: [], fill: s };
+      const tensor = { shape: big, values: "special" as const };
+      out.push({
+        kernel: "Multiply",
+        label: scalarFirst ? `${s} · [${big}]` : `[${big}] · ${s}`,
+        inputs: scalarFirst ? { a: scalar, b: tensor } : { a: tensor, b: scalar },
+        attrs: {},
+        fast: true,
+      });
+    }
+  }
+  return out;
+}
+
 function elementwiseCases(full: boolean): KernelCase[] {
   const pairs: [number[], number[], boolean][] = [
     [[3, 4], [3, 4], true],
@@ -235,6 +272,7 @@ function elementwiseCases(full: boolean): KernelCase[] {
       });
     }
   }
+  out.push(...largeElementwiseCases(full));
   for (const kernel of ["Relu", "Abs", "Neg", "Square", "Exp", "Log", "Tanh"]) {
     out.push({ kernel, label: "special", inputs: { x: { shape: [5, 7], values: "special" } }, attrs: {}, fast: true });
   }
@@ -263,6 +301,8 @@ function elementwiseCases(full: boolean): KernelCase[] {
     [[2, 3, 4], [-1], false, true],
     [[2, 3, 4], [1], false, false],
     [[5], [0], false, true],
+    [[16, 12], [1], false, true],
+    [[12, 16], [0], false, true],
   ];
   for (const [shape, axis, keepDims, fast] of full ? sums : sums.slice(0, 2)) {
     for (const kernel of ["Sum", "Mean"]) {

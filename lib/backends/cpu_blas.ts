@@ -1,13 +1,14 @@
 /**
  * The `cpu-blas` tfjs backend: the stock `cpu` backend (same data layout, every kernel) with the
- * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI) and tight JavaScript loops.
+ * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI; level 1 for large Add/Sub and
+ * scalar Multiply) and tight JavaScript loops, and a pool that recycles kernel output buffers
+ * (see buffer_pool.ts).
  *
  * {@link registerCpuBlas} checks every override against the stock kernel on small inputs before the
  * backend may start, and refuses (BackendUnavailable) when the library is missing or a check fails.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import { type Blas, loadBlas } from "./blas_ffi.ts";
 import { type CpuKernelArgs, type FastKernel, stock } from "./kernel_util.ts";
 import { batchMatMul, fusedMatMul } from "./kernels_matmul.ts";
@@ -19,6 +20,7 @@ import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
+import { PooledCpuBackend } from "./buffer_pool.ts";
 
 /** The tfjs name of the backend. */
 export const CPU_BLAS = "cpu-blas";
@@ -34,7 +36,7 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     Conv2DBackpropFilter: conv2DBackpropFilter(blas),
     MaxPool: maxPool,
     MaxPoolGrad: maxPoolGrad,
-    ...binaryKernels,
+    ...binaryKernels(blas),
     ...unaryKernels,
     ...reduceKernels,
     ...shapeKernels,
@@ -62,7 +64,7 @@ export function registerCpuBlas(): { blas: Blas } | string {
     return registered = `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`;
   }
   tuneMalloc(); // large tensors: reuse freed heap blocks instead of fresh page-faulting mappings
-  tf.registerBackend(CPU_BLAS, () => new MathBackendCPU(), 0);
+  tf.registerBackend(CPU_BLAS, () => new PooledCpuBackend(), 0);
   for (const config of tf.getKernelsForBackend("cpu")) {
     if (fast[config.kernelName]) continue;
     tf.registerKernel({ ...config, backendName: CPU_BLAS });

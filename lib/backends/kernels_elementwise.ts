@@ -4,7 +4,50 @@
  * double and round once to float32.
  * @module
  */
+import type { Blas } from "./blas_ffi.ts";
 import { f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
+import { takeOutput } from "./buffer_pool.ts";
+import type { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
+
+/**
+ * From how many elements Add/Sub of equal shapes and Multiply by a scalar run on BLAS level 1
+ * (scopy + saxpy/sscal, SIMD: ~7× faster than a JavaScript loop on 150k floats) instead of a loop.
+ */
+export const elementwiseTuning = { blasMin: 2048 };
+
+type Level1 = NonNullable<Blas["level1"]>;
+
+/**
+ * The cases BLAS level 1 computes with the same rounding as the loops: `a ± b` (equal shapes, one
+ * saxpy with ±1: the product is exact, one rounding) and `x · s` for a finite non-zero scalar s
+ * (one sscal; s = 0 is left to the loop, since some BLAS versions then write zeros over NaN/Inf).
+ * Undefined for the other cases.
+ */
+function level1(
+  backend: MathBackendCPU,
+  l1: Level1,
+  op: Op,
+  full: Float32Array,
+  small: Float32Array,
+  span: number,
+  swap: boolean,
+): Float32Array | undefined {
+  const n = full.length;
+  if (span === n && (op === 0 || op === 1)) {
+    const [a, b] = swap ? [small, full] : [full, small];
+    const r = takeOutput(backend, n);
+    l1.scopy(n, a, r);
+    l1.saxpy(n, op === 0 ? 1 : -1, b, r);
+    return r;
+  }
+  if (span === 1 && op === 2 && small[0] !== 0 && Number.isFinite(small[0])) {
+    const r = takeOutput(backend, n);
+    l1.scopy(n, full, r);
+    l1.sscal(n, small[0], r);
+    return r;
+  }
+  return undefined;
+}
 
 /**
  * How the smaller operand `small` (right-aligned against `outShape`) repeats: it must equal the
@@ -16,25 +59,39 @@ export function repeatPattern(
   outShape: readonly number[],
 ): { inner: number; span: number } | undefined {
   const rank = outShape.length;
-  const padded = [...new Array(rank - small.length).fill(1), ...small];
+  const pad = rank - small.length; // small's axis i is the output's axis i + pad
+  if (pad < 0) return undefined;
   let first = -1, last = -1;
-  for (let i = 0; i < rank; i++) {
-    if (padded[i] === 1) continue;
-    if (padded[i] !== outShape[i]) return undefined;
+  for (let i = pad; i < rank; i++) {
+    const d = small[i - pad];
+    if (d === 1) continue;
+    if (d !== outShape[i]) return undefined;
     if (first < 0) first = i;
     last = i;
   }
   if (first < 0) return { inner: size(outShape), span: 1 };
-  for (let i = first; i <= last; i++) if (padded[i] !== outShape[i]) return undefined;
-  return { inner: size(outShape.slice(last + 1)), span: size(outShape.slice(first, last + 1)) };
+  let inner = 1, span = 1;
+  for (let i = first; i <= last; i++) {
+    if (small[i - pad] !== outShape[i]) return undefined;
+    span *= outShape[i];
+  }
+  for (let i = last + 1; i < rank; i++) inner *= outShape[i];
+  return { inner, span };
 }
 
 type Op = 0 | 1 | 2 | 3; // add, sub, mul, div
 
 /** out[i] = a[i] op b[j(i)], with b repeating as `pattern` says; `swap` computes b op a instead. */
-function loop(op: Op, full: Float32Array, small: Float32Array, inner: number, span: number, swap: boolean) {
+function loop(
+  r: Float32Array,
+  op: Op,
+  full: Float32Array,
+  small: Float32Array,
+  inner: number,
+  span: number,
+  swap: boolean,
+): Float32Array {
   const n = full.length;
-  const r = new Float32Array(n);
   if (inner === 1 && span === full.length) {
     // equal shapes
     if (swap) [full, small] = [small, full];
@@ -87,6 +144,7 @@ function loop(op: Op, full: Float32Array, small: Float32Array, inner: number, sp
  * rows, each operand stepping by 0 along the axes it repeats on.
  */
 function broadcastLoop(
+  backend: MathBackendCPU,
   op: Op,
   a: TensorInfo,
   av: Float32Array,
@@ -109,7 +167,7 @@ function broadcastLoop(
   };
   const sa = stridesOf(pa), sb = stridesOf(pb);
   const n = size(shape), inner = shape[rank - 1] ?? 1, ia = sa[rank - 1] ?? 0, ib = sb[rank - 1] ?? 0;
-  const r = new Float32Array(n);
+  const r = takeOutput(backend, n);
   const idx = new Array<number>(Math.max(0, rank - 1)).fill(0);
   let oa = 0, ob = 0;
   for (let row = 0; row < n; row += inner) {
@@ -131,7 +189,7 @@ function broadcastLoop(
   return { shape, values: r };
 }
 
-function binary(op: Op): FastKernel {
+function binary(op: Op, l1: Level1 | undefined): FastKernel {
   return ({ inputs, backend }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const av = f32(backend, a);
@@ -140,9 +198,9 @@ function binary(op: Op): FastKernel {
     const aFull = av.length >= bv.length;
     const big = aFull ? a : b;
     const small = aFull ? b : a;
-    const pattern = small.shape.length > big.shape.length ? undefined : repeatPattern(small.shape, big.shape);
+    const pattern = repeatPattern(small.shape, big.shape);
     if (!pattern) {
-      const general = broadcastLoop(op, a, av, b, bv);
+      const general = broadcastLoop(backend, op, a, av, b, bv);
       return general && out(backend, general.shape, general.values);
     }
     const bigV = aFull ? av : bv;
@@ -150,14 +208,19 @@ function binary(op: Op): FastKernel {
     if (pattern.inner === 1 && pattern.span === bigV.length && small.shape.length !== big.shape.length) {
       return undefined; // equal sizes but different ranks: leave the shape rules to the stock kernel
     }
-    return out(backend, big.shape, loop(op, bigV, smallV, pattern.inner, pattern.span, !aFull));
+    const fast = l1 && bigV.length >= elementwiseTuning.blasMin && (pattern.inner === 1 || pattern.span === 1)
+      ? level1(backend, l1, op, bigV, smallV, pattern.span, !aFull)
+      : undefined;
+    return out(
+      backend,
+      big.shape,
+      fast ?? loop(takeOutput(backend, bigV.length), op, bigV, smallV, pattern.inner, pattern.span, !aFull),
+    );
   };
 }
 
-/** The binary element-wise overrides, by kernel name. */
-export const binaryKernels: Record<string, FastKernel> = {
-  Add: binary(0),
-  Sub: binary(1),
-  Multiply: binary(2),
-  RealDiv: binary(3),
-};
+/** The binary element-wise overrides, by kernel name; with `blas`, large cases use its level 1. */
+export function binaryKernels(blas?: Blas): Record<string, FastKernel> {
+  const l1 = blas?.level1;
+  return { Add: binary(0, l1), Sub: binary(1, l1), Multiply: binary(2, l1), RealDiv: binary(3, l1) };
+}

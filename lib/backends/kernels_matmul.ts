@@ -4,6 +4,7 @@
  * @module
  */
 import type { Blas } from "./blas_ffi.ts";
+import { takeOutput } from "./buffer_pool.ts";
 import { type CpuKernelArgs, f32, type FastKernel, finishFused, size, type TensorInfo } from "./kernel_util.ts";
 
 /** Broadcast batch shape of two batch shapes (numpy rules), or undefined if incompatible. */
@@ -70,7 +71,8 @@ export function matMulValues(
   if (!outDims) return undefined;
   const batch = size(outDims);
   const shape = [...outDims, m, n];
-  const c = new Float32Array(batch * m * n);
+  // every element is written by sgemm (beta = 0), except for k = 0, where the product is zero
+  const c = k === 0 ? new Float32Array(batch * m * n) : takeOutput(args.backend, batch * m * n);
   const lda = a.shape[ra - 1];
   const ldb = b.shape[rb - 1];
   const aBatch = size(aDims);

@@ -4,6 +4,7 @@
  * @module
  */
 import { type CpuKernelArgs, f32, type FastKernel, out, size } from "./kernel_util.ts";
+import { takeOutput } from "./buffer_pool.ts";
 
 /** The sorted, non-negative reduction axes, or undefined if out of range. */
 function reductionAxes(axis: unknown, rank: number): number[] | undefined {
@@ -31,7 +32,7 @@ function reduce(args: CpuKernelArgs, mean: boolean) {
   const leading = axes.every((a, i) => a === i);
   const outSize = size(kept);
   const count = outSize === 0 ? 0 : v.length / outSize;
-  const r = new Float32Array(outSize);
+  const r = takeOutput(backend, outSize);
   if (trailing) {
     for (let o = 0, p = 0; o < outSize; o++) {
       let s = 0;
