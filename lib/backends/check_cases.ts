@@ -9,8 +9,12 @@ import { createRng, type Rng } from "../rng.ts";
 /** One input tensor: its shape and how its values are drawn. */
 export interface CaseInput {
   shape: number[];
-  /** `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in). */
-  values?: "normal" | "ties" | "special" | "positive";
+  /**
+   * `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in),
+   * `positive` (0.5 + |normal|), `wide` (special times 3e9 with halves mixed in: int32 wrap-around and
+   * rounding of conversions).
+   */
+  values?: "normal" | "ties" | "special" | "positive" | "wide";
   /** Integer inputs (e.g. gather indices): int32 values drawn uniformly from [0, max). */
   int32Below?: number;
 }
@@ -34,7 +38,10 @@ export function caseValues(input: CaseInput, rng: Rng): Float32Array | Int32Arra
   const kind = input.values ?? "normal";
   if (kind === "ties") { for (let i = 0; i < n; i++) v[i] = rng.int(3) - 1; }
   if (kind === "positive") { for (let i = 0; i < n; i++) v[i] = 0.5 + Math.abs(v[i]); }
-  if (kind === "special") {
+  if (kind === "wide") {
+    for (let i = 0; i < n; i++) v[i] = rng.next() < 0.5 ? v[i] * 3e9 : Math.round(v[i] * 8) / 2;
+  }
+  if (kind === "special" || kind === "wide") {
     const specials = [NaN, Infinity, -Infinity, -0, 0];
     for (let i = 0; i < n; i++) if (rng.next() < 0.15) v[i] = specials[rng.int(specials.length)];
     // JS writes NaN with the sign bit clear; x86 arithmetic makes NaNs with it set: have both
@@ -373,8 +380,93 @@ function shapeCases(full: boolean): KernelCase[] {
   return out;
 }
 
+/** Floor, Sqrt, ClipByValue, Cast and Softmax (kernels_unary.ts, kernels_misc.ts). */
+function miscCases(full: boolean): KernelCase[] {
+  const out: KernelCase[] = [];
+  for (const kernel of ["Floor", "Sqrt"]) {
+    for (const values of ["special", "wide"] as const) {
+      out.push({ kernel, label: values, inputs: { x: { shape: [5, 7], values } }, attrs: {}, fast: true });
+    }
+  }
+  out.push({
+    kernel: "Sqrt",
+    label: "positive",
+    inputs: { x: { shape: [9], values: "positive" } },
+    attrs: {},
+    fast: true,
+  });
+  const clips: [number, number, "special" | "ties"][] = [[0, 1, "special"], [-0.5, 0.1, "special"], [0, 0, "ties"], [
+    -1,
+    -2,
+    "special",
+  ]];
+  for (const [lo, hi, values] of full ? clips : clips.slice(0, 2)) {
+    out.push({
+      kernel: "ClipByValue",
+      label: `[${lo}, ${hi}] ${values}`,
+      inputs: { x: { shape: [4, 9], values } },
+      attrs: { clipValueMin: lo, clipValueMax: hi },
+      fast: true,
+    });
+  }
+  for (const values of ["special", "wide", "ties"] as const) {
+    out.push({
+      kernel: "Cast",
+      label: `float32 ${values} to int32`,
+      inputs: { x: { shape: [6, 7], values } },
+      attrs: { dtype: "int32" },
+      fast: true,
+    });
+    out.push({
+      kernel: "Cast",
+      label: `float32 ${values} to bool`,
+      inputs: { x: { shape: [6, 7], values } },
+      attrs: { dtype: "bool" },
+      fast: true,
+    });
+  }
+  out.push({
+    kernel: "Cast",
+    label: "int32 to bool",
+    inputs: { x: { shape: [20], int32Below: 3 } },
+    attrs: { dtype: "bool" },
+    fast: true,
+  });
+  out.push({
+    kernel: "Cast",
+    label: "int32 to float32 (stock)",
+    inputs: { x: { shape: [5], int32Below: 9 } },
+    attrs: { dtype: "float32" },
+    fast: false,
+  });
+  const softmaxes: [number[], number, "normal" | "special" | "ties" | "wide"][] = [
+    [[4, 10], -1, "normal"],
+    [[3, 5], 1, "special"],
+    [[2, 3, 6], -1, "ties"],
+    [[7], 0, "wide"],
+    [[6, 1], -1, "normal"],
+  ];
+  for (const [shape, dim, values] of full ? softmaxes : softmaxes.slice(0, 2)) {
+    out.push({
+      kernel: "Softmax",
+      label: `${shape} dim ${dim} ${values}`,
+      inputs: { logits: { shape, values } },
+      attrs: { dim },
+      fast: true,
+    });
+  }
+  return out;
+}
+
 /** The comparison cases: `quick` for the start-up self-check, `full` for the unit tests. */
 export function kernelCases(level: "quick" | "full"): KernelCase[] {
   const full = level === "full";
-  return [...matMulCases(full), ...convCases(full), ...poolCases(full), ...elementwiseCases(full), ...shapeCases(full)];
+  return [
+    ...matMulCases(full),
+    ...convCases(full),
+    ...poolCases(full),
+    ...elementwiseCases(full),
+    ...shapeCases(full),
+    ...miscCases(full),
+  ];
 }

@@ -17,6 +17,7 @@ import { unaryKernels } from "./kernels_unary.ts";
 import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
+import { miscKernels } from "./kernels_misc.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 
@@ -38,6 +39,7 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     ...unaryKernels,
     ...reduceKernels,
     ...shapeKernels,
+    ...miscKernels,
   };
 }
 
