@@ -45,7 +45,16 @@ function forEachRow(
   }
 }
 
-/** Slice: one `set` of a contiguous run per output row. */
+/** Copies `run` values from `v[from…]` to `r[to…]`: a loop for short runs (a subarray per run costs more). */
+function copyRun(v: Float32Array, from: number, r: Float32Array, to: number, run: number): void {
+  if (run < 64) { for (let j = 0; j < run; j++) r[to + j] = v[from + j]; }
+  else r.set(v.subarray(from, from + run), to);
+}
+
+/**
+ * Slice: one contiguous run per output row, where the trailing axes the slice spans fully are
+ * merged into the run (a channel-last slice of H and W copies W·C values per row, not C).
+ */
 export const slice: FastKernel = ({ inputs, backend, attrs }) => {
   const x = inputs.x!;
   const v = f32(backend, x);
@@ -55,13 +64,14 @@ export const slice: FastKernel = ({ inputs, backend, attrs }) => {
     attrs.begin as number[],
     attrs.size as number[],
   );
-  const rank = x.shape.length, last = rank - 1, st = strides(x.shape);
+  const st = strides(x.shape);
   const result = new Float32Array(size(sz));
   if (result.length === 0) return out(backend, sz, result);
-  const run = sz[last];
-  forEachRow(sz.slice(0, last), begin.slice(0, last), st.slice(0, last), (offset, r) => {
-    const from = offset + begin[last];
-    result.set(v.subarray(from, from + run), r * run);
+  let k = x.shape.length - 1; // the run spans axis k and every axis after it
+  while (k > 0 && begin[k] === 0 && sz[k] === x.shape[k]) k--;
+  const run = sz[k] * st[k], first = begin[k] * st[k];
+  forEachRow(sz.slice(0, k), begin.slice(0, k), st.slice(0, k), (offset, r) => {
+    copyRun(v, offset + first, result, r * run, run);
   });
   return out(backend, sz, result);
 };
@@ -85,22 +95,26 @@ export const transpose: FastKernel = ({ inputs, backend, attrs }) => {
   return out(backend, shape, result);
 };
 
-/** PadV2 (constant padding): fill, then one `set` per input row. */
+/**
+ * PadV2 (constant padding): fill, then one run per input row, where trailing axes without padding
+ * are merged into the run.
+ */
 export const padV2: FastKernel = ({ inputs, backend, attrs }) => {
   const x = inputs.x!;
   const v = f32(backend, x);
   const paddings = attrs.paddings as [number, number][];
   if (!v || x.shape.length === 0) return undefined;
-  const rank = x.shape.length, last = rank - 1;
   const shape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
   const result = new Float32Array(size(shape));
   const fill = Number(attrs.constantValue ?? 0);
   if (fill !== 0) result.fill(fill);
   if (v.length === 0) return out(backend, shape, result);
-  const outStride = strides(shape), run = x.shape[last];
+  let k = x.shape.length - 1; // the run spans axis k and every axis after it
+  while (k > 0 && paddings[k][0] === 0 && paddings[k][1] === 0) k--;
+  const outStride = strides(shape), run = size(x.shape.slice(k));
   const base = paddings.reduce((o, [before], d) => o + before * outStride[d], 0);
-  forEachRow(x.shape.slice(0, last), new Array(last).fill(0), outStride.slice(0, last), (offset, r) => {
-    result.set(v.subarray(r * run, (r + 1) * run), base + offset);
+  forEachRow(x.shape.slice(0, k), new Array(k).fill(0), outStride.slice(0, k), (offset, r) => {
+    copyRun(v, r * run, result, base + offset, run);
   });
   return out(backend, shape, result);
 };
@@ -118,6 +132,11 @@ export const gatherNd: FastKernel = ({ inputs, backend }) => {
   const count = idx.length / k;
   const shape = [...indices.shape.slice(0, -1), ...params.shape.slice(k)];
   const result = new Float32Array(count * slice);
+  if (k === 1 && slice === 1) {
+    if (!indicesInRange(idx, params.shape[0])) return undefined;
+    gatherScalars(v, idx, params.shape[0], 1, result);
+    return out(backend, shape, result);
+  }
   for (let i = 0; i < count; i++) {
     let offset = 0;
     for (let j = 0; j < k; j++) {
@@ -131,6 +150,34 @@ export const gatherNd: FastKernel = ({ inputs, backend }) => {
   return out(backend, shape, result);
 };
 
+/** Whether every index is in [0, dim) (one branch-free pass). */
+function indicesInRange(idx: Int32Array, dim: number): boolean {
+  let bad = 0;
+  for (let k = 0; k < idx.length; k++) bad |= idx[k] | (dim - 1 - idx[k]);
+  return bad >= 0;
+}
+
+/** One value per index: r[o·m + k] = v[o·dim + idx[k]]. */
+function gatherScalars(v: Float32Array, idx: Int32Array, dim: number, outer: number, r: Float32Array): void {
+  const m = idx.length;
+  for (let o = 0, to = 0; o < outer; o++) {
+    const off = o * dim;
+    for (let k = 0; k < m; k++, to++) r[to] = v[off + idx[k]];
+  }
+}
+
+/** Runs of `inner` values per index. */
+function gatherRuns(v: Float32Array, idx: Int32Array, dim: number, outer: number, inner: number, r: Float32Array) {
+  let to = 0;
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < idx.length; k++, to += inner) {
+      const from = (o * dim + idx[k]) * inner;
+      if (inner < 16) { for (let j = 0; j < inner; j++) r[to + j] = v[from + j]; }
+      else r.set(v.subarray(from, from + inner), to);
+    }
+  }
+}
+
 /** GatherV2 (batchDims 0): one run of `inner` values per (outer, index) pair. */
 export const gatherV2: FastKernel = ({ inputs, backend, attrs }) => {
   const x = inputs.x!, indices = inputs.indices!;
@@ -141,17 +188,11 @@ export const gatherV2: FastKernel = ({ inputs, backend, attrs }) => {
   }
   const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0];
   const outer = size(x.shape.slice(0, axis)), inner = size(x.shape.slice(axis + 1)), dim = x.shape[axis];
-  for (const i of idx) if (i < 0 || i >= dim) return undefined; // the stock kernel reports the bad index
+  if (!indicesInRange(idx, dim)) return undefined; // the stock kernel reports the bad index
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
   const result = new Float32Array(outer * idx.length * inner);
-  let to = 0;
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < idx.length; k++, to += inner) {
-      const from = (o * dim + idx[k]) * inner;
-      if (inner < 16) { for (let j = 0; j < inner; j++) result[to + j] = v[from + j]; }
-      else result.set(v.subarray(from, from + inner), to);
-    }
-  }
+  if (inner === 1) gatherScalars(v, idx, dim, outer, result);
+  else gatherRuns(v, idx, dim, outer, inner, result);
   return out(backend, shape, result);
 };
 
