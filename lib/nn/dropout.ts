@@ -31,8 +31,9 @@ function checkKeep(p: number): void {
  */
 export function keepMask(rng: Rng, n: number, p: number): Float32Array {
   checkKeep(p);
+  const u = rng.uniforms(n); // the same numbers as n calls of rng.next()
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
+  for (let i = 0; i < n; i++) out[i] = u[i] < p ? 1 : 0;
   return out;
 }
 
