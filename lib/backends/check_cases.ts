@@ -400,11 +400,16 @@ function miscCases(full: boolean): KernelCase[] {
     attrs: {},
     fast: true,
   });
-  const clips: [number, number, "special" | "ties"][] = [[0, 1, "special"], [-0.5, 0.1, "special"], [0, 0, "ties"], [
-    -1,
-    -2,
-    "special",
-  ]];
+  const clips: [number, number, "special" | "ties"][] = [
+    [0, 1, "special"],
+    [-0.5, 0.1, "special"],
+    [0, 0, "ties"],
+    [-1, -2, "special"],
+    [-0, 1, "ties"],
+    [0, -0, "ties"],
+    [-1, -0, "special"],
+    [1e-40, 3, "special"],
+  ];
   for (const [lo, hi, values] of full ? clips : clips.slice(0, 2)) {
     out.push({
       kernel: "ClipByValue",

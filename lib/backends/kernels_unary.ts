@@ -52,6 +52,20 @@ function clip(v: Float32Array, r: Float32Array, lo: number, hi: number): void {
   }
 }
 
+/**
+ * The same clip for lo < hi (or the very same bound) without data-dependent branches on the range:
+ * Math.min/max agree with it except on NaN and on a zero inside the range, whose sign the stock
+ * kernel keeps; both pass e through here.
+ */
+function clipOrdered(v: Float32Array, r: Float32Array, lo: number, hi: number): void {
+  const zeroInside = lo <= 0 && 0 <= hi;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    const m = Math.min(Math.max(e, lo), hi);
+    r[i] = e !== e || (e === 0 && zeroInside) ? e : m;
+  }
+}
+
 /** Step with alpha 0 on the float32 bits, without branches: 1 for e > 0, NaN for NaN, 0 elsewhere. */
 function step0(v: Float32Array, r: Float32Array): void {
   const vb = bits(v), rb = bits(r);
@@ -99,7 +113,8 @@ const clipByValue: FastKernel = ({ inputs, backend, attrs }) => {
   const lo = attrs.clipValueMin, hi = attrs.clipValueMax;
   if (!v || typeof lo !== "number" || typeof hi !== "number") return undefined;
   const r = new Float32Array(v.length);
-  clip(v, r, lo, hi);
+  if (lo < hi || Object.is(lo, hi)) clipOrdered(v, r, lo, hi);
+  else clip(v, r, lo, hi);
   return out(backend, x.shape, r);
 };
 
