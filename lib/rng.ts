@@ -4,6 +4,7 @@
  * well-tested PRNG), seeded through splitmix32 so that nearby seeds give unrelated streams.
  * @module
  */
+import { boxMuller } from "./box_muller.ts";
 
 /** A seeded pseudo-random generator with the distributions the experiments need. */
 export interface Rng {
@@ -99,32 +100,27 @@ export function createRng(seed: number): Rng {
     a = sa, b = sb, c = sc, d = sd;
     return out;
   };
-  /** Box-Muller pairs as {@link gauss} makes them (cos first, then the spare sin), into out[from…to). */
-  const normalPairs = (out: Float32Array, from: number, to: number, std: number) => {
+  /** The draws of `pairs` Box-Muller pairs as {@link gauss} makes them: u (redrawn while 0), then v. */
+  const drawPairs = (raw: Uint32Array, pairs: number) => {
     let sa = a, sb = b, sc = c, sd = d;
-    for (let i = from; i + 1 < to; i += 2) {
-      let u = 0, v = 0;
+    for (let p = 0; p < 2 * pairs; p += 2) {
+      let u = 0;
       do {
-        const t = (((sa + sb) | 0) + sd) | 0;
+        u = (((sa + sb) | 0) + sd) | 0;
         sd = (sd + 1) | 0;
         sa = sb ^ (sb >>> 9);
         sb = (sc + (sc << 3)) | 0;
         sc = (sc << 21) | (sc >>> 11);
-        sc = (sc + t) | 0;
-        u = (t >>> 0) / 4294967296;
+        sc = (sc + u) | 0;
       } while (u === 0);
-      {
-        const t = (((sa + sb) | 0) + sd) | 0;
-        sd = (sd + 1) | 0;
-        sa = sb ^ (sb >>> 9);
-        sb = (sc + (sc << 3)) | 0;
-        sc = (sc << 21) | (sc >>> 11);
-        sc = (sc + t) | 0;
-        v = (t >>> 0) / 4294967296;
-      }
-      const r = Math.sqrt(-2 * Math.log(u)), th = 2 * Math.PI * v;
-      out[i] = std * (r * Math.cos(th));
-      out[i + 1] = std * (r * Math.sin(th));
+      const v = (((sa + sb) | 0) + sd) | 0;
+      sd = (sd + 1) | 0;
+      sa = sb ^ (sb >>> 9);
+      sb = (sc + (sc << 3)) | 0;
+      sc = (sc << 21) | (sc >>> 11);
+      sc = (sc + v) | 0;
+      raw[p] = u;
+      raw[p + 1] = v;
     }
     a = sa, b = sb, c = sc, d = sd;
   };
@@ -140,8 +136,8 @@ export function createRng(seed: number): Rng {
       const out = new Float32Array(n);
       let i = 0;
       if (n > 0 && spare !== null) out[i++] = std * gauss();
-      const pairsEnd = i + 2 * Math.floor((n - i) / 2);
-      normalPairs(out, i, pairsEnd, std);
+      const pairs = Math.floor((n - i) / 2), pairsEnd = i + 2 * pairs;
+      boxMuller(pairs, (raw) => drawPairs(raw, pairs), std, out, i);
       if (pairsEnd < n) out[pairsEnd] = std * gauss(); // leaves its sin as the spare, as gauss does
       return out;
     },
