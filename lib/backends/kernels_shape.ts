@@ -76,24 +76,78 @@ export const slice: FastKernel = ({ inputs, backend, attrs }) => {
   return out(backend, sz, result);
 };
 
-/** Transpose: a strided gather along the last output dimension. */
+/**
+ * The same transpose on fewer axes: size-1 axes dropped, and input axes that stay adjacent and in
+ * order in `perm` merged into one. Returns the input shape and the permutation of that.
+ */
+export function simplifyTranspose(
+  shape: readonly number[],
+  perm: readonly number[],
+): { shape: number[]; perm: number[] } {
+  const kept = perm.filter((p) => shape[p] !== 1); // the output's axes, as input axes
+  const groups: number[][] = [];
+  for (const p of kept) {
+    const g = groups[groups.length - 1];
+    if (g && g[g.length - 1] + 1 === p) g.push(p);
+    else groups.push([p]);
+  }
+  // number the groups in input order; each has the product of its axes' sizes
+  const order = groups.map((_g, i) => i).sort((i, j) => groups[i][0] - groups[j][0]);
+  const inShape = order.map((i) => groups[i].reduce((n, p) => n * shape[p], 1));
+  const rank = new Array<number>(groups.length);
+  order.forEach((i, k) => (rank[i] = k));
+  return { shape: inShape, perm: rank };
+}
+
+/**
+ * Transpose: a strided gather, two output axes per inner loop (so short trailing axes do not cost
+ * a call each) after merging the axes that move together ({@link simplifyTranspose}).
+ */
 export const transpose: FastKernel = ({ inputs, backend, attrs }) => {
   const x = inputs.x!;
   const v = f32(backend, x);
-  const perm = attrs.perm as number[];
   if (!v || x.shape.length === 0) return undefined;
-  const rank = x.shape.length, st = strides(x.shape);
-  const shape = perm.map((p) => x.shape[p]);
+  const shape = (attrs.perm as number[]).map((p) => x.shape[p]);
   const result = new Float32Array(v.length);
   if (result.length === 0) return out(backend, shape, result);
-  const permStride = perm.map((p) => st[p]);
-  const n = shape[rank - 1], s = permStride[rank - 1];
-  forEachRow(shape.slice(0, rank - 1), new Array(rank - 1).fill(0), permStride.slice(0, rank - 1), (offset, r) => {
-    const o = r * n;
-    for (let j = 0; j < n; j++) result[o + j] = v[offset + j * s];
+  const simple = simplifyTranspose(x.shape, attrs.perm as number[]);
+  const rank = simple.perm.length;
+  if (rank <= 1) {
+    result.set(v);
+    return out(backend, shape, result);
+  }
+  const st = strides(simple.shape);
+  const outShape = simple.perm.map((p) => simple.shape[p]), permStride = simple.perm.map((p) => st[p]);
+  const n1 = outShape[rank - 2], s1 = permStride[rank - 2], n0 = outShape[rank - 1], s0 = permStride[rank - 1];
+  const block = n1 * n0;
+  forEachRow(outShape.slice(0, rank - 2), new Array(rank - 2).fill(0), permStride.slice(0, rank - 2), (offset, r) => {
+    transposeBlock(v, offset, n1, s1, n0, s0, result, r * block);
   });
   return out(backend, shape, result);
 };
+
+/** r[to + i·n0 + j] = v[from + i·s1 + j·s0] for i < n1, j < n0, the longer axis in the inner loop. */
+function transposeBlock(
+  v: Float32Array,
+  from: number,
+  n1: number,
+  s1: number,
+  n0: number,
+  s0: number,
+  r: Float32Array,
+  to: number,
+): void {
+  if (n0 < 8 && n1 > n0) {
+    // a short last axis (e.g. channels): loop over the longer one inside
+    for (let j = 0; j < n0; j++) {
+      for (let i = 0, k = from + j * s0, o = to + j; i < n1; i++, k += s1, o += n0) r[o] = v[k];
+    }
+    return;
+  }
+  for (let i = 0; i < n1; i++, from += s1, to += n0) {
+    for (let j = 0; j < n0; j++) r[to + j] = v[from + j * s0];
+  }
+}
 
 /**
  * PadV2 (constant padding): fill, then one run per input row, where trailing axes without padding
@@ -208,10 +262,10 @@ export const splitV: FastKernel = ({ inputs, backend, attrs }) => {
   return sizes.map((s) => {
     const result = new Float32Array(outer * s * inner);
     const run = s * inner;
-    for (let o = 0; o < outer; o++) {
-      const from = (o * dim + begin) * inner, to = o * run;
-      if (run < 16) { for (let j = 0; j < run; j++) result[to + j] = v[from + j]; }
-      else result.set(v.subarray(from, from + run), to);
+    if (run === 1) {
+      for (let o = 0, from = begin * inner; o < outer; o++, from += dim) result[o] = v[from];
+    } else {
+      for (let o = 0; o < outer; o++) copyRun(v, (o * dim + begin) * inner, result, o * run, run);
     }
     begin += s;
     return out(backend, x.shape.map((d, i) => (i === axis ? s : d)), result);
