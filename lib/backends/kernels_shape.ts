@@ -1,21 +1,12 @@
 /**
- * Copy kernels for the cpu-blas backend: Slice, Transpose and PadV2 as row copies and strided
- * loops. The stock cpu kernels compute a multi-index per element (`indexToLoc`), which made a
+ * Copy kernels for the cpu-blas backend: Slice, Transpose, PadV2, SplitV and Reverse as row copies
+ * and strided loops (the gathers are in kernels_gather.ts). The stock cpu kernels compute a multi-index per element (`indexToLoc`), which made a
  * sliced conv net or an augmentation pipeline spend most of its time copying.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { f32, type FastKernel, out, size } from "./kernel_util.ts";
-
-function strides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    s[d] = acc;
-    acc *= shape[d];
-  }
-  return s;
-}
+import { f32, type FastKernel, out, size, strides } from "./kernel_util.ts";
+import { gatherNd, gatherV2 } from "./kernels_gather.ts";
 
 /**
  * Calls `row(inputOffset, rowIndex)` for every row of `rowShape` (all dims but the last), where the
@@ -170,83 +161,6 @@ export const padV2: FastKernel = ({ inputs, backend, attrs }) => {
   forEachRow(x.shape.slice(0, k), new Array(k).fill(0), outStride.slice(0, k), (offset, r) => {
     copyRun(v, r * run, result, base + offset, run);
   });
-  return out(backend, shape, result);
-};
-
-/** GatherNd: one `set` per index tuple; out-of-range indices are left to the stock kernel's error. */
-export const gatherNd: FastKernel = ({ inputs, backend }) => {
-  const params = inputs.params!, indices = inputs.indices!;
-  const v = f32(backend, params);
-  const idx = backend.data.get(indices.dataId)?.values;
-  if (!v || indices.dtype !== "int32" || !(idx instanceof Int32Array) || indices.shape.length < 1) return undefined;
-  const k = indices.shape[indices.shape.length - 1];
-  if (k < 1 || k > params.shape.length) return undefined;
-  const st = strides(params.shape);
-  const slice = size(params.shape.slice(k));
-  const count = idx.length / k;
-  const shape = [...indices.shape.slice(0, -1), ...params.shape.slice(k)];
-  const result = new Float32Array(count * slice);
-  if (k === 1 && slice === 1) {
-    if (!indicesInRange(idx, params.shape[0])) return undefined;
-    gatherScalars(v, idx, params.shape[0], 1, result);
-    return out(backend, shape, result);
-  }
-  for (let i = 0; i < count; i++) {
-    let offset = 0;
-    for (let j = 0; j < k; j++) {
-      const ix = idx[i * k + j];
-      if (ix < 0 || ix >= params.shape[j]) return undefined;
-      offset += ix * st[j];
-    }
-    if (slice === 1) result[i] = v[offset];
-    else result.set(v.subarray(offset, offset + slice), i * slice);
-  }
-  return out(backend, shape, result);
-};
-
-/** Whether every index is in [0, dim) (one branch-free pass). */
-function indicesInRange(idx: Int32Array, dim: number): boolean {
-  let bad = 0;
-  for (let k = 0; k < idx.length; k++) bad |= idx[k] | (dim - 1 - idx[k]);
-  return bad >= 0;
-}
-
-/** One value per index: r[o·m + k] = v[o·dim + idx[k]]. */
-function gatherScalars(v: Float32Array, idx: Int32Array, dim: number, outer: number, r: Float32Array): void {
-  const m = idx.length;
-  for (let o = 0, to = 0; o < outer; o++) {
-    const off = o * dim;
-    for (let k = 0; k < m; k++, to++) r[to] = v[off + idx[k]];
-  }
-}
-
-/** Runs of `inner` values per index. */
-function gatherRuns(v: Float32Array, idx: Int32Array, dim: number, outer: number, inner: number, r: Float32Array) {
-  let to = 0;
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < idx.length; k++, to += inner) {
-      const from = (o * dim + idx[k]) * inner;
-      if (inner < 16) { for (let j = 0; j < inner; j++) r[to + j] = v[from + j]; }
-      else r.set(v.subarray(from, from + inner), to);
-    }
-  }
-}
-
-/** GatherV2 (batchDims 0): one run of `inner` values per (outer, index) pair. */
-export const gatherV2: FastKernel = ({ inputs, backend, attrs }) => {
-  const x = inputs.x!, indices = inputs.indices!;
-  const v = f32(backend, x);
-  const idx = backend.data.get(indices.dataId)?.values;
-  if (!v || indices.dtype !== "int32" || !(idx instanceof Int32Array) || ((attrs.batchDims as number) ?? 0) !== 0) {
-    return undefined;
-  }
-  const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0];
-  const outer = size(x.shape.slice(0, axis)), inner = size(x.shape.slice(axis + 1)), dim = x.shape[axis];
-  if (!indicesInRange(idx, dim)) return undefined; // the stock kernel reports the bad index
-  const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
-  const result = new Float32Array(outer * idx.length * inner);
-  if (inner === 1) gatherScalars(v, idx, dim, outer, result);
-  else gatherRuns(v, idx, dim, outer, inner, result);
   return out(backend, shape, result);
 };
 
