@@ -58,3 +58,20 @@ Deno.test("copy, cast, clip, Softmax and reduce overrides agree with the stock k
   });
   assert(handled > 60, `only ${handled} cases ran an override`);
 });
+
+Deno.test("gathers leave an index out of range to the stock kernel (which reports it)", () => {
+  const backend = new MathBackendCPU();
+  try {
+    const x = backend.makeTensorInfo([4, 1], "float32", new Float32Array([1, 2, 3, 4]));
+    for (const bad of [4, -1]) {
+      const indices = backend.makeTensorInfo([3], "int32", new Int32Array([0, bad, 2]));
+      const args = { inputs: { x, indices }, backend, attrs: { axis: 0, batchDims: 0 } };
+      assertEquals(shapeKernels.GatherV2(args as unknown as CpuKernelArgs), undefined);
+      const nd = backend.makeTensorInfo([3, 1], "int32", new Int32Array([0, bad, 2]));
+      const flat = backend.makeTensorInfo([4], "float32", new Float32Array([1, 2, 3, 4]));
+      assertEquals(shapeKernels.GatherNd({ inputs: { params: flat, indices: nd }, backend, attrs: {} }), undefined);
+    }
+  } finally {
+    backend.dispose();
+  }
+});

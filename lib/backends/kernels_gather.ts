@@ -20,9 +20,7 @@ export const gatherNd: FastKernel = ({ inputs, backend }) => {
   const shape = [...indices.shape.slice(0, -1), ...params.shape.slice(k)];
   const result = new Float32Array(count * slice);
   if (k === 1 && slice === 1) {
-    if (!indicesInRange(idx, params.shape[0])) return undefined;
-    gatherScalars(v, idx, params.shape[0], 1, result);
-    return out(backend, shape, result);
+    return gatherChecked(v, idx, params.shape[0], result) ? out(backend, shape, result) : undefined;
   }
   for (let i = 0; i < count; i++) {
     let offset = 0;
@@ -41,6 +39,20 @@ export const gatherNd: FastKernel = ({ inputs, backend }) => {
 function indicesInRange(idx: Int32Array, dim: number): boolean {
   let bad = 0;
   for (let k = 0; k < idx.length; k++) bad |= idx[k] | (dim - 1 - idx[k]);
+  return bad >= 0;
+}
+
+/**
+ * r[k] = v[idx[k]] with the range check in the same pass; returns false (r is then garbage) when
+ * an index is outside [0, dim).
+ */
+function gatherChecked(v: Float32Array, idx: Int32Array, dim: number, r: Float32Array): boolean {
+  let bad = 0;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    bad |= i | (dim - 1 - i);
+    r[k] = v[i];
+  }
   return bad >= 0;
 }
 
@@ -75,9 +87,11 @@ export const gatherV2: FastKernel = ({ inputs, backend, attrs }) => {
   }
   const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0];
   const outer = size(x.shape.slice(0, axis)), inner = size(x.shape.slice(axis + 1)), dim = x.shape[axis];
-  if (!indicesInRange(idx, dim)) return undefined; // the stock kernel reports the bad index
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
   const result = new Float32Array(outer * idx.length * inner);
+  // an index out of range is left to the stock kernel, which reports it
+  if (outer === 1 && inner === 1) return gatherChecked(v, idx, dim, result) ? out(backend, shape, result) : undefined;
+  if (!indicesInRange(idx, dim)) return undefined;
   if (inner === 1) gatherScalars(v, idx, dim, outer, result);
   else gatherRuns(v, idx, dim, outer, inner, result);
   return out(backend, shape, result);
