@@ -68,11 +68,14 @@ const workerSource = () =>
 
 let sourceUrl: string | undefined;
 
-/** How many workers to start: one per other core, at most 3; none where workers are unavailable. */
+/** The most worker threads one call starts (0: none; the tests and benchmarks set it). */
+export const boxMullerTuning = { maxWorkers: 3 };
+
+/** How many workers to start: one per other core, at most `maxWorkers`; none where workers are unavailable. */
 function workerCount(): number {
   if (typeof Worker === "undefined" || typeof SharedArrayBuffer === "undefined") return 0;
   const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency ?? 1 : 1;
-  return Math.max(0, Math.min(3, cores - 1));
+  return Math.max(0, Math.min(boxMullerTuning.maxWorkers, cores - 1));
 }
 
 function startWorkers(count: number): Worker[] {
