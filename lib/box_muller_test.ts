@@ -1,5 +1,5 @@
 import { assertEquals } from "./std.ts";
-import { boxMuller, boxMullerBlock, PARALLEL_MIN_PAIRS } from "./box_muller.ts";
+import { boxMuller, boxMullerBlock, boxMullerTuning, PARALLEL_MIN_PAIRS } from "./box_muller.ts";
 import { createRng } from "./rng.ts";
 
 /** The first index where two arrays differ bit for bit, or -1. */
@@ -17,9 +17,17 @@ Deno.test("worker-parallel Box-Muller gives the serial numbers bit for bit", () 
   for (let i = 0; i < draws.length; i++) draws[i] = r.seedInt() * 2 + 1; // never 0
   const serial = new Float32Array(2 * pairs + 3);
   boxMullerBlock(draws, serial, 0, pairs, 3, 0.7);
-  const parallel = new Float32Array(2 * pairs + 3);
-  boxMuller(pairs, (raw) => raw.set(draws), 0.7, parallel, 3);
-  assertEquals(firstDiff(parallel, serial), -1);
+  const saved = boxMullerTuning.maxWorkers;
+  try {
+    for (const maxWorkers of [3, 1, 0]) {
+      boxMullerTuning.maxWorkers = maxWorkers;
+      const got = new Float32Array(2 * pairs + 3);
+      boxMuller(pairs, (raw) => raw.set(draws), 0.7, got, 3);
+      assertEquals(firstDiff(got, serial), -1, `${maxWorkers} workers`);
+    }
+  } finally {
+    boxMullerTuning.maxWorkers = saved;
+  }
 });
 
 Deno.test("large normals() equal as many normal() calls, after and before a spare", () => {
