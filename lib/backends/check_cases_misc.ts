@@ -1,6 +1,6 @@
 /**
- * Comparison cases for Floor, Sqrt, ClipByValue (kernels_unary.ts), Cast and Softmax
- * (kernels_misc.ts): NaN/±Inf/-0, int32 wrap-around, zero bounds, bounds in the wrong order.
+ * Comparison cases for Floor, Sqrt, ClipByValue (kernels_unary.ts), Cast, Softmax and
+ * FusedBatchNorm (kernels_misc.ts): NaN/±Inf/-0, int32 wrap-around, zero bounds, bounds in the wrong order.
  * @module
  */
 import type { KernelCase } from "./check_cases.ts";
@@ -82,6 +82,26 @@ export function miscCases(full: boolean): KernelCase[] {
       label: `${shape} dim ${dim} ${values}`,
       inputs: { logits: { shape, values } },
       attrs: { dim },
+      fast: true,
+    });
+  }
+  const norms: [number[], number[], boolean, "normal" | "special"][] = [
+    [[2, 3, 4], [4], true, "special"],
+    [[2, 3, 4], [4], false, "normal"],
+    [[2, 3, 4], [3, 4], true, "normal"],
+    [[5, 2], [1], true, "special"],
+  ];
+  for (const [shape, param, affine, values] of full ? norms : norms.slice(0, 2)) {
+    out.push({
+      kernel: "FusedBatchNorm",
+      label: `x ${shape} params ${param}${affine ? " scale offset" : ""} ${values}`,
+      inputs: {
+        x: { shape, values },
+        mean: { shape: param },
+        variance: { shape: param, values: "positive" },
+        ...(affine ? { scale: { shape: param }, offset: { shape: param } } : {}),
+      },
+      attrs: { varianceEpsilon: 0.001 },
       fast: true,
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Copies, casts, clips, Softmax and the reductions compute what the stock kernels compute in the
+ * Copies, casts, clips, Softmax, FusedBatchNorm and the reductions compute what the stock kernels compute in the
  * same order, so they must agree bit for bit (the start-up self-check allows float32 rounding and
  * cannot see the sign of a zero).
  */
@@ -27,7 +27,7 @@ function bitsOf(backend: MathBackendCPU, t: TensorInfo): number[] {
   return Array.from(v instanceof Float32Array ? new Int32Array(v.buffer, v.byteOffset, v.length) : v);
 }
 
-Deno.test("copy, cast, clip, Softmax and reduce overrides agree with the stock kernels bit for bit", () => {
+Deno.test("copy, cast, clip, Softmax, batch-norm and reduce overrides agree with the stock kernels bit for bit", () => {
   let handled = 0;
   kernelCases("full").forEach((kcase, index) => {
     const fast = EXACT[kcase.kernel];

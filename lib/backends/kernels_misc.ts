@@ -1,5 +1,5 @@
 /**
- * Cast and Softmax for the cpu-blas backend. The stock Cast converts through `Int32Array.from`
+ * Cast, Softmax and FusedBatchNorm for the cpu-blas backend. The stock Cast converts through `Int32Array.from`
  * (the iterator protocol), and the stock Softmax runs five stock kernels whose broadcasting
  * subtraction and division compute a multi-index per element. Both overrides compute exactly
  * what the stock kernels compute: the same conversions, and the same float32 roundings in the
@@ -75,8 +75,47 @@ export const softmax: FastKernel = ({ inputs, backend, attrs }) => {
   return out(backend, logits.shape, r);
 };
 
+/**
+ * FusedBatchNorm as the stock kernel computes it, `offset + (x − mean)·scale / sqrt(variance + ε)`
+ * in double with each parameter array cycling on its own, but with the square roots computed once
+ * per variance value instead of once per element (the same doubles).
+ */
+export const fusedBatchNorm: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = f32(backend, inputs.x), m = f32(backend, inputs.mean), v = f32(backend, inputs.variance);
+  const sc = inputs.scale ? f32(backend, inputs.scale) : Float32Array.of(1);
+  const of = inputs.offset ? f32(backend, inputs.offset) : Float32Array.of(0);
+  if (!x || !m || !v || !sc || !of || m.length === 0 || v.length === 0 || sc.length === 0 || of.length === 0) {
+    return undefined;
+  }
+  const eps = attrs.varianceEpsilon == null ? 0.001 : attrs.varianceEpsilon as number;
+  const root = new Float64Array(v.length);
+  for (let j = 0; j < v.length; j++) root[j] = Math.sqrt(v[j] + eps);
+  const r = new Float32Array(x.length);
+  batchNormLoop(x, m, sc, of, root, r);
+  return out(backend, inputs.x!.shape, r);
+};
+
+function batchNormLoop(
+  x: Float32Array,
+  m: Float32Array,
+  sc: Float32Array,
+  of: Float32Array,
+  root: Float64Array,
+  r: Float32Array,
+): void {
+  let oi = 0, mi = 0, si = 0, vi = 0;
+  for (let i = 0; i < x.length; i++) {
+    r[i] = of[oi] + (x[i] - m[mi]) * sc[si] / root[vi];
+    if (++oi >= of.length) oi = 0;
+    if (++mi >= m.length) mi = 0;
+    if (++si >= sc.length) si = 0;
+    if (++vi >= root.length) vi = 0;
+  }
+}
+
 /** The overrides of this file, by kernel name. */
 export const miscKernels: Record<string, FastKernel> = {
   Cast: cast,
   Softmax: softmax,
+  FusedBatchNorm: fusedBatchNorm,
 };
