@@ -1,7 +1,7 @@
 /**
- * Copies, casts, clips, Softmax, FusedBatchNorm and the reductions compute what the stock kernels compute in the
- * same order, so they must agree bit for bit (the start-up self-check allows float32 rounding and
- * cannot see the sign of a zero).
+ * Copies, casts, clips, Softmax, FusedBatchNorm and the reductions compute what the stock kernels
+ * compute in the same order, so they must agree bit for bit (the start-up self-check allows
+ * float32 rounding and cannot see the sign of a zero).
  */
 import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import { assert, assertEquals } from "../std.ts";
