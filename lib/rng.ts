@@ -4,6 +4,7 @@
  * well-tested PRNG), seeded through splitmix32 so that nearby seeds give unrelated streams.
  * @module
  */
+import { boxMuller } from "./box_muller.ts";
 
 /** A seeded pseudo-random generator with the distributions the experiments need. */
 export interface Rng {
@@ -19,7 +20,9 @@ export interface Rng {
   int(n: number): number;
   /** A fresh 32-bit integer, e.g. the `seed` argument of a tfjs random op or initializer. */
   seedInt(): number;
-  /** A Float32Array of `n` normal samples times `std`. */
+  /** `n` uniform values in [0, 1): the same numbers as `n` calls of {@link Rng.next}, faster. */
+  uniforms(n: number): Float64Array;
+  /** A Float32Array of `n` normal samples times `std`: the same numbers as `n` calls of `std * normal()`. */
   normals(n: number, std?: number): Float32Array;
   /** Shuffles `items` in place (Fisher-Yates) and returns it. */
   shuffle<T>(items: T[]): T[];
@@ -80,6 +83,47 @@ export function createRng(seed: number): Rng {
     spare = r * Math.sin(th);
     return r * Math.cos(th);
   };
+  // The bulk draws below run the generator on local copies of its state (a closure's variables are
+  // slower to update in a loop) and store it back: the same stream as next32, 3× faster.
+  const uniforms = (n: number) => {
+    const out = new Float64Array(n);
+    let sa = a, sb = b, sc = c, sd = d;
+    for (let i = 0; i < n; i++) {
+      const t = (((sa + sb) | 0) + sd) | 0;
+      sd = (sd + 1) | 0;
+      sa = sb ^ (sb >>> 9);
+      sb = (sc + (sc << 3)) | 0;
+      sc = (sc << 21) | (sc >>> 11);
+      sc = (sc + t) | 0;
+      out[i] = (t >>> 0) / 4294967296;
+    }
+    a = sa, b = sb, c = sc, d = sd;
+    return out;
+  };
+  /** The draws of `pairs` Box-Muller pairs as {@link gauss} makes them: u (redrawn while 0), then v. */
+  const drawPairs = (raw: Uint32Array, pairs: number) => {
+    let sa = a, sb = b, sc = c, sd = d;
+    for (let p = 0; p < 2 * pairs; p += 2) {
+      let u = 0;
+      do {
+        u = (((sa + sb) | 0) + sd) | 0;
+        sd = (sd + 1) | 0;
+        sa = sb ^ (sb >>> 9);
+        sb = (sc + (sc << 3)) | 0;
+        sc = (sc << 21) | (sc >>> 11);
+        sc = (sc + u) | 0;
+      } while (u === 0);
+      const v = (((sa + sb) | 0) + sd) | 0;
+      sd = (sd + 1) | 0;
+      sa = sb ^ (sb >>> 9);
+      sb = (sc + (sc << 3)) | 0;
+      sc = (sc << 21) | (sc >>> 11);
+      sc = (sc + v) | 0;
+      raw[p] = u;
+      raw[p + 1] = v;
+    }
+    a = sa, b = sb, c = sc, d = sd;
+  };
   const rng: Rng = {
     seed,
     next,
@@ -87,9 +131,14 @@ export function createRng(seed: number): Rng {
     normal: (mean = 0, std = 1) => mean + std * gauss(),
     int: (n) => Math.floor(next() * n),
     seedInt: () => next32() & 0x7fffffff,
+    uniforms,
     normals(n, std = 1) {
       const out = new Float32Array(n);
-      for (let i = 0; i < n; i++) out[i] = std * gauss();
+      let i = 0;
+      if (n > 0 && spare !== null) out[i++] = std * gauss();
+      const pairs = Math.floor((n - i) / 2), pairsEnd = i + 2 * pairs;
+      boxMuller(pairs, (raw) => drawPairs(raw, pairs), std, out, i);
+      if (pairsEnd < n) out[pairsEnd] = std * gauss(); // leaves its sin as the spare, as gauss does
       return out;
     },
     shuffle(items) {

@@ -27,3 +27,18 @@ Deno.test("uniform, int and shuffle stay in range; fork is deterministic and ind
   assert(createRng(3).fork("a").next() !== createRng(3).fork("b").next());
   assertThrows(() => createRng(1.5), RangeError, "integer");
 });
+
+Deno.test("uniforms and normals give the numbers of next() and normal() calls, spare included", () => {
+  for (const seed of [1, 7, -3]) {
+    const bulk = createRng(seed), single = createRng(seed);
+    for (const n of [0, 1, 4, 3, 1000, 7, 2, 1, 1]) {
+      const std = 0.5 + n / 10;
+      assertEquals(
+        Array.from(bulk.normals(n, std)),
+        Array.from({ length: n }, () => Math.fround(std * single.normal())),
+      );
+      assertEquals(Array.from(bulk.uniforms(n)), Array.from({ length: n }, () => single.next()));
+      assertEquals(bulk.normal(), single.normal()); // the spare left by an odd count is used next
+    }
+  }
+});

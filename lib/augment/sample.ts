@@ -14,28 +14,34 @@ type Tensor4D = tfjs.Tensor4D;
 /**
  * Reads `images` ([N, H, W, C]) at the source positions `srcX`, `srcY` ([N, H, W], pixels) by
  * bilinear interpolation with edge replication. Returns a new [N, H, W, C] tensor.
+ *
+ * The flat pixel index of each corner is computed in float32 (exact for integers below 2^24, so
+ * for batches of up to 2^24 pixels) and cast to int32 once: integer tensor arithmetic is slow on
+ * the cpu backends. A non-finite source position gives NaN whichever pixel it reads. (GatherNd, not
+ * GatherV2: tfjs-wasm's GatherV2 is ~10× slower on these one-value rows.)
  */
 export function warpBilinear(tf: typeof tfjs, images: Tensor4D, srcX: Tensor3D, srcY: Tensor3D): Tensor4D {
   const [n, h, w, c] = images.shape;
   return tf.tidy(() => {
     const x0f = tf.floor(srcX), y0f = tf.floor(srcY);
     const wx = tf.expandDims(tf.sub(srcX, x0f), 3), wy = tf.expandDims(tf.sub(srcY, y0f), 3);
-    const clampTo = (t: tfjs.Tensor, hi: number) => tf.cast(tf.clipByValue(t, 0, hi), "int32");
+    const ux = tf.sub(1, wx), uy = tf.sub(1, wy);
+    const exact = n * h * w <= 2 ** 24;
+    const dtype = exact ? "float32" : "int32";
+    const clampTo = (t: tfjs.Tensor, hi: number) => {
+      const clipped = tf.clipByValue(t, 0, hi);
+      return exact ? clipped : tf.cast(clipped, "int32");
+    };
     const x0 = clampTo(x0f, w - 1), x1 = clampTo(tf.add(x0f, 1), w - 1);
-    const y0 = clampTo(y0f, h - 1), y1 = clampTo(tf.add(y0f, 1), h - 1);
-    const base = tf.reshape(tf.mul(tf.range(0, n, 1, "int32"), h * w), [n, 1, 1]);
+    const base = tf.reshape(tf.mul(tf.range(0, n, 1, dtype), h * w), [n, 1, 1]);
+    const row = (y: tfjs.Tensor) => tf.add(tf.mul(clampTo(y, h - 1), w), base);
+    const row0 = row(y0f), row1 = row(tf.add(y0f, 1));
     const flat = tf.reshape(images, [n * h * w, c]);
-    const at = (yy: tfjs.Tensor, xx: tfjs.Tensor) =>
-      tf.reshape(tf.gatherND(flat, tf.cast(tf.reshape(tf.add(base, tf.add(tf.mul(yy, w), xx)), [-1, 1]), "int32")), [
-        n,
-        h,
-        w,
-        c,
-      ]);
-    const oneMinus = (t: tfjs.Tensor) => tf.sub(1, t);
-    const top = tf.add(tf.mul(at(y0, x0), oneMinus(wx)), tf.mul(at(y0, x1), wx));
-    const bottom = tf.add(tf.mul(at(y1, x0), oneMinus(wx)), tf.mul(at(y1, x1), wx));
-    return tf.add(tf.mul(top, oneMinus(wy)), tf.mul(bottom, wy)) as Tensor4D;
+    const at = (r: tfjs.Tensor, x: tfjs.Tensor) =>
+      tf.reshape(tf.gatherND(flat, tf.cast(tf.reshape(tf.add(r, x), [-1, 1]), "int32")), [n, h, w, c]);
+    const top = tf.add(tf.mul(at(row0, x0), ux), tf.mul(at(row0, x1), wx));
+    const bottom = tf.add(tf.mul(at(row1, x0), ux), tf.mul(at(row1, x1), wx));
+    return tf.add(tf.mul(top, uy), tf.mul(bottom, wy)) as Tensor4D;
   });
 }
 

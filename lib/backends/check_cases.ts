@@ -5,12 +5,17 @@
  * @module
  */
 import { createRng, type Rng } from "../rng.ts";
+import { miscCases } from "./check_cases_misc.ts";
 
 /** One input tensor: its shape and how its values are drawn. */
 export interface CaseInput {
   shape: number[];
-  /** `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in). */
-  values?: "normal" | "ties" | "special" | "positive";
+  /**
+   * `normal` (default), `ties` (values in {-1, 0, 1}), `special` (normal with NaN/±Inf/-0 mixed in),
+   * `positive` (0.5 + |normal|), `wide` (special times 3e9 with halves mixed in: int32 wrap-around and
+   * rounding of conversions).
+   */
+  values?: "normal" | "ties" | "special" | "positive" | "wide";
   /** Integer inputs (e.g. gather indices): int32 values drawn uniformly from [0, max). */
   int32Below?: number;
   /** Every element equal to this value (e.g. a scalar operand of 0, -0, NaN or Inf). */
@@ -37,7 +42,10 @@ export function caseValues(input: CaseInput, rng: Rng): Float32Array | Int32Arra
   const kind = input.values ?? "normal";
   if (kind === "ties") { for (let i = 0; i < n; i++) v[i] = rng.int(3) - 1; }
   if (kind === "positive") { for (let i = 0; i < n; i++) v[i] = 0.5 + Math.abs(v[i]); }
-  if (kind === "special") {
+  if (kind === "wide") {
+    for (let i = 0; i < n; i++) v[i] = rng.next() < 0.5 ? v[i] * 3e9 : Math.round(v[i] * 8) / 2;
+  }
+  if (kind === "special" || kind === "wide") {
     const specials = [NaN, Infinity, -Infinity, -0, 0];
     for (let i = 0; i < n; i++) if (rng.next() < 0.15) v[i] = specials[rng.int(specials.length)];
     // JS writes NaN with the sign bit clear; x86 arithmetic makes NaNs with it set: have both
@@ -325,14 +333,29 @@ function shapeCases(full: boolean): KernelCase[] {
     [[2, 5, 6, 3], [0, 0, 0, 1], [2, 5, 6, 1]],
     [[7], [2], [4]],
     [[3, 4], [1, 0], [0, 4]],
+    [[2, 6, 6, 2], [0, 1, 1, 0], [2, 4, 4, 2]],
+    [[3, 4, 5], [1, 0, 0], [2, 4, 5]],
+    [[3, 4, 5], [0, 0, 0], [3, 4, 5]],
   ];
-  const perms: [number[], number[]][] = [[[5, 6], [1, 0]], [[2, 3, 4, 5], [0, 3, 1, 2]], [[2, 3, 4], [2, 0, 1]], [[4], [
-    0,
-  ]]];
+  const perms: [number[], number[]][] = [
+    [[5, 6], [1, 0]],
+    [[2, 3, 4, 5], [0, 3, 1, 2]],
+    [[2, 3, 4], [2, 0, 1]],
+    [[4], [0]],
+    [[3, 1, 4, 2], [2, 0, 3, 1]],
+    [[2, 2, 3, 2], [0, 3, 2, 1]],
+    [[1, 1], [1, 0]],
+    [[6, 1], [1, 0]],
+    [[2, 3, 4, 5], [0, 1, 3, 2]],
+    [[2, 3, 4, 5], [3, 2, 1, 0]],
+    [[2, 3, 4, 5, 2], [1, 2, 0, 4, 3]],
+  ];
   const pads: [number[], [number, number][], number][] = [
     [[2, 3], [[1, 2], [0, 1]], 0],
     [[2, 4, 4, 3], [[0, 0], [1, 1], [2, 0], [0, 0]], 0],
     [[3], [[2, 1]], -1.5],
+    [[2, 4, 4, 3], [[1, 0], [0, 0], [0, 0], [0, 0]], 0.5],
+    [[2, 3, 4], [[0, 0], [1, 1], [0, 0]], 2],
   ];
   const out: KernelCase[] = [];
   for (const [shape, begin, size] of full ? slices : slices.slice(0, 2)) {
@@ -416,5 +439,12 @@ function shapeCases(full: boolean): KernelCase[] {
 /** The comparison cases: `quick` for the start-up self-check, `full` for the unit tests. */
 export function kernelCases(level: "quick" | "full"): KernelCase[] {
   const full = level === "full";
-  return [...matMulCases(full), ...convCases(full), ...poolCases(full), ...elementwiseCases(full), ...shapeCases(full)];
+  return [
+    ...matMulCases(full),
+    ...convCases(full),
+    ...poolCases(full),
+    ...elementwiseCases(full),
+    ...shapeCases(full),
+    ...miscCases(full),
+  ];
 }

@@ -18,6 +18,7 @@ import { unaryKernels } from "./kernels_unary.ts";
 import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
+import { miscKernels } from "./kernels_misc.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 import { PooledCpuBackend } from "./buffer_pool.ts";
@@ -40,6 +41,7 @@ export function overrides(blas: Blas): Record<string, FastKernel> {
     ...unaryKernels,
     ...reduceKernels,
     ...shapeKernels,
+    ...miscKernels,
   };
 }
 

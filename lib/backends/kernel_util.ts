@@ -40,6 +40,17 @@ export function size(shape: readonly number[]): number {
   return n;
 }
 
+/** Row-major strides of a shape (elements, not bytes). */
+export function strides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    s[d] = acc;
+    acc *= shape[d];
+  }
+  return s;
+}
+
 /** Calls the stock `cpu` kernel `name` (used for the cases an override leaves to it). */
 export function stock(name: string, args: CpuKernelArgs): TensorInfo {
   const config = tf.getKernel(name, "cpu");

@@ -14,8 +14,8 @@ function reductionAxes(axis: unknown, rank: number): number[] | undefined {
 }
 
 /**
- * Reduces x over `attrs.axis`; each element is first mapped by `scale` (Mean divides by the count
- * and rounds to float32 first, as the stock Mean does).
+ * Reduces x over `attrs.axis` (Mean first divides each element by the count as a float32 and rounds
+ * the quotient to float32, as the stock Mean does).
  */
 function reduce(args: CpuKernelArgs, mean: boolean) {
   const { inputs, backend, attrs } = args;
@@ -30,26 +30,31 @@ function reduce(args: CpuKernelArgs, mean: boolean) {
   const shape = attrs.keepDims ? x.shape.map((d, i) => (reduced.has(i) ? 1 : d)) : kept;
   const trailing = axes.every((a, i) => a === rank - axes.length + i);
   const leading = axes.every((a, i) => a === i);
+  if (!trailing && !leading) return undefined;
   const outSize = size(kept);
   const count = outSize === 0 ? 0 : v.length / outSize;
   const r = takeOutput(backend, outSize);
+  // The stock Mean divides by the count stored as a float32 scalar. Dividing by a power of two is
+  // multiplying by its exact reciprocal (same double, bit for bit), and much faster.
+  const divisor = Math.fround(count), inverse = 1 / divisor;
+  const scaled = mean && divisor > 0 && 2 ** Math.round(Math.log2(divisor)) === divisor;
   if (trailing) {
     for (let o = 0, p = 0; o < outSize; o++) {
       let s = 0;
       const end = p + count;
-      if (mean) { for (; p < end; p++) s += Math.fround(v[p] / count); }
+      if (scaled) { for (; p < end; p++) s += Math.fround(v[p] * inverse); }
+      else if (mean) { for (; p < end; p++) s += Math.fround(v[p] / divisor); }
       else for (; p < end; p++) s += v[p];
       r[o] = s;
     }
   } else if (leading) {
     const acc = new Float64Array(outSize);
     for (let p = 0; p < v.length;) {
-      if (mean) { for (let o = 0; o < outSize; o++, p++) acc[o] += Math.fround(v[p] / count); }
+      if (scaled) { for (let o = 0; o < outSize; o++, p++) acc[o] += Math.fround(v[p] * inverse); }
+      else if (mean) { for (let o = 0; o < outSize; o++, p++) acc[o] += Math.fround(v[p] / divisor); }
       else for (let o = 0; o < outSize; o++, p++) acc[o] += v[p];
     }
     r.set(acc);
-  } else {
-    return undefined;
   }
   return out(backend, shape, r);
 }

@@ -1,5 +1,6 @@
 /**
- * Tight float32 loops for unary kernels: Relu, Step, Abs, Neg, Square, Exp, Log, Tanh. Each
+ * Tight float32 loops for unary kernels: Relu, Step, Abs, Neg, Square, Exp, Log, Tanh, Floor, Sqrt,
+ * ClipByValue. Each
  * computes what the stock cpu kernel computes (the same Math function, rounded once to float32).
  *
  * Every operation has its own loop function on purpose: V8 shares optimised code between
@@ -33,6 +34,36 @@ function log(v: Float32Array, r: Float32Array): void {
 
 function tanh(v: Float32Array, r: Float32Array): void {
   for (let i = 0; i < v.length; i++) r[i] = Math.tanh(v[i]);
+}
+
+function floor(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.floor(v[i]);
+}
+
+function sqrt(v: Float32Array, r: Float32Array): void {
+  for (let i = 0; i < v.length; i++) r[i] = Math.sqrt(v[i]);
+}
+
+/** The stock kernel's clip, as written there: NaN and -0 pass through; lo and hi compared in double. */
+function clip(v: Float32Array, r: Float32Array, lo: number, hi: number): void {
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    r[i] = e > hi ? hi : e < lo ? lo : e;
+  }
+}
+
+/**
+ * The same clip for lo < hi (or the very same bound) without data-dependent branches on the range:
+ * Math.min/max agree with it except on NaN and on a zero inside the range, whose sign the stock
+ * kernel keeps; both pass e through here.
+ */
+function clipOrdered(v: Float32Array, r: Float32Array, lo: number, hi: number): void {
+  const zeroInside = lo <= 0 && 0 <= hi;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    const m = Math.min(Math.max(e, lo), hi);
+    r[i] = e !== e || (e === 0 && zeroInside) ? e : m;
+  }
 }
 
 /** Step with alpha 0 on the float32 bits, without branches: 1 for e > 0, NaN for NaN, 0 elsewhere. */
@@ -76,6 +107,17 @@ const step: FastKernel = ({ inputs, backend, attrs }) => {
   return out(backend, x.shape, r);
 };
 
+const clipByValue: FastKernel = ({ inputs, backend, attrs }) => {
+  const x = inputs.x!;
+  const v = f32(backend, x);
+  const lo = attrs.clipValueMin, hi = attrs.clipValueMax;
+  if (!v || typeof lo !== "number" || typeof hi !== "number") return undefined;
+  const r = new Float32Array(v.length);
+  if (lo < hi || Object.is(lo, hi)) clipOrdered(v, r, lo, hi);
+  else clip(v, r, lo, hi);
+  return out(backend, x.shape, r);
+};
+
 /** The unary overrides, by kernel name. */
 export const unaryKernels: Record<string, FastKernel> = {
   Relu: unary(relu),
@@ -86,4 +128,7 @@ export const unaryKernels: Record<string, FastKernel> = {
   Log: unary(log),
   Tanh: unary(tanh),
   Step: step,
+  Floor: unary(floor),
+  Sqrt: unary(sqrt),
+  ClipByValue: clipByValue,
 };

@@ -53,6 +53,11 @@ export function padImages(ds: Dataset, pad: number): Dataset {
 export function greyToRgb(ds: Dataset): Dataset {
   if (ds.channels !== 1) throw new RangeError(`Dataset "${ds.name}" already has ${ds.channels} channels`);
   const images = new Float32Array(ds.images.length * 3);
-  for (let i = 0; i < ds.images.length; i++) images.fill(ds.images[i], 3 * i, 3 * i + 3);
+  for (let i = 0, j = 0; i < ds.images.length; i++, j += 3) {
+    const v = ds.images[i];
+    images[j] = v;
+    images[j + 1] = v;
+    images[j + 2] = v;
+  }
   return { ...ds, channels: 3, images };
 }

@@ -42,3 +42,11 @@ Deno.test("a 4096-unit layer has 2^4096 ≈ 10^1233 masks", () => {
   assertEquals(Math.round(m.log10), 1233);
   assertEquals(maskCountLog10(10).digits, 4); // 1024
 });
+
+Deno.test("keepMask is rand < p, draw by draw", () => {
+  for (const p of [0.5, 0.3, 1, 1e-9]) {
+    const want = createRng(4);
+    const mask = keepMask(createRng(4), 1001, p);
+    assertEquals(Array.from(mask), Array.from({ length: 1001 }, () => (want.next() < p ? 1 : 0)));
+  }
+});
