@@ -1,0 +1,11 @@
+import { assertEquals } from "../std.ts";
+import { blasThreading, threadsFor } from "./blas_ffi.ts";
+
+Deno.test("threadsFor: one BLAS thread below 256³ multiply-adds (skinny training products), all threads above", () => {
+  assertEquals(blasThreading.minWork, 256 ** 3);
+  assertEquals(threadsFor(6272, 8, 72, 4), 1);
+  assertEquals(threadsFor(3072, 50, 100, 4), 1);
+  assertEquals(threadsFor(256, 256, 256, 4), 4);
+  assertEquals(threadsFor(16, 4096, 4096, 2), 2);
+  assertEquals(threadsFor(16, 4096, 4096, 1), 1);
+});
