@@ -9,9 +9,18 @@ import type * as tfjs from "@tensorflow/tfjs";
 
 /**
  * `tf.conv2d(x, w, 1, 'same')` for an odd square filter `w` [F, F, C_in, C_out], differentiable on
- * every backend that has conv2d and conv2dTranspose.
+ * every backend that has conv2d and conv2dTranspose: a backend with a `Conv2DBackpropFilter` kernel
+ * gets plain `tf.conv2d` (its own gradient), one without it the matMul-based filter gradient.
  */
 export function conv2dSame(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D): tfjs.Tensor4D {
+  const [f, f2, cin, cout] = w.shape;
+  if (f !== f2 || f % 2 !== 1) throw new RangeError(`Expected an odd square filter, got [${w.shape}]`);
+  if (tf.getKernel("Conv2DBackpropFilter", tf.getBackend())) return tf.conv2d(x, w, 1, "same");
+  return conv2dSameByMatMul(tf, x, w);
+}
+
+/** `tf.conv2d(x, w, 1, 'same')` whose filter gradient is computed with matMuls (any backend). */
+export function conv2dSameByMatMul(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D): tfjs.Tensor4D {
   const [f, f2, cin, cout] = w.shape;
   if (f !== f2 || f % 2 !== 1) throw new RangeError(`Expected an odd square filter, got [${w.shape}]`);
   const op = tf.customGrad(
