@@ -22,6 +22,8 @@ export interface Rng {
   seedInt(): number;
   /** `n` uniform values in [0, 1): the same numbers as `n` calls of {@link Rng.next}, faster. */
   uniforms(n: number): Float64Array;
+  /** `n` draws of `next() < p` as 1 or 0: the same draws and outcomes as `n` calls of {@link Rng.next}, faster. */
+  below(n: number, p: number): Float32Array;
   /** A Float32Array of `n` normal samples times `std`: the same numbers as `n` calls of `std * normal()`. */
   normals(n: number, std?: number): Float32Array;
   /** Shuffles `items` in place (Fisher-Yates) and returns it. */
@@ -100,6 +102,23 @@ export function createRng(seed: number): Rng {
     a = sa, b = sb, c = sc, d = sd;
     return out;
   };
+  const below = (n: number, p: number) => {
+    // next() < p ⟺ t / 2^32 < p ⟺ t < p·2^32 (both sides exact in float64) ⟺ t < ceil(p·2^32) for an integer t
+    const limit = Math.ceil(p * 4294967296);
+    const out = new Float32Array(n);
+    let sa = a, sb = b, sc = c, sd = d;
+    for (let i = 0; i < n; i++) {
+      const t = (((sa + sb) | 0) + sd) | 0;
+      sd = (sd + 1) | 0;
+      sa = sb ^ (sb >>> 9);
+      sb = (sc + (sc << 3)) | 0;
+      sc = (sc << 21) | (sc >>> 11);
+      sc = (sc + t) | 0;
+      out[i] = +((t >>> 0) < limit); // a flag, not a branch: random outcomes would mispredict
+    }
+    a = sa, b = sb, c = sc, d = sd;
+    return out;
+  };
   /** The draws of `pairs` Box-Muller pairs as {@link gauss} makes them: u (redrawn while 0), then v. */
   const drawPairs = (raw: Uint32Array, pairs: number) => {
     let sa = a, sb = b, sc = c, sd = d;
@@ -132,6 +151,7 @@ export function createRng(seed: number): Rng {
     int: (n) => Math.floor(next() * n),
     seedInt: () => next32() & 0x7fffffff,
     uniforms,
+    below,
     normals(n, std = 1) {
       const out = new Float32Array(n);
       let i = 0;

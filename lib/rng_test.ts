@@ -28,7 +28,7 @@ Deno.test("uniform, int and shuffle stay in range; fork is deterministic and ind
   assertThrows(() => createRng(1.5), RangeError, "integer");
 });
 
-Deno.test("uniforms and normals give the numbers of next() and normal() calls, spare included", () => {
+Deno.test("uniforms, below and normals give the numbers of next() and normal() calls, spare included", () => {
   for (const seed of [1, 7, -3]) {
     const bulk = createRng(seed), single = createRng(seed);
     for (const n of [0, 1, 4, 3, 1000, 7, 2, 1, 1]) {
@@ -38,7 +38,16 @@ Deno.test("uniforms and normals give the numbers of next() and normal() calls, s
         Array.from({ length: n }, () => Math.fround(std * single.normal())),
       );
       assertEquals(Array.from(bulk.uniforms(n)), Array.from({ length: n }, () => single.next()));
+      const p = [0.5, 1 / 3, 0.9, 1][n % 4];
+      assertEquals(Array.from(bulk.below(n, p)), Array.from({ length: n }, () => (single.next() < p ? 1 : 0)));
       assertEquals(bulk.normal(), single.normal()); // the spare left by an odd count is used next
     }
   }
+});
+
+Deno.test("below compares exactly at the edge: a draw equal to p is not below it", () => {
+  const r = createRng(5), probe = createRng(5);
+  const u = probe.next(); // the first draw, exactly representable
+  assertEquals(r.below(1, u)[0], 0);
+  assertEquals(createRng(5).below(1, u + 2 ** -40)[0], 1);
 });

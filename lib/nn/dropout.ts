@@ -22,9 +22,6 @@ function checkKeep(p: number): void {
   if (!(p > 0 && p <= 1)) throw new RangeError(`Keep probability p must be in (0, 1], got "${p}"`);
 }
 
-/** Index of a float64's high 32-bit word in an Int32Array view (1 on little-endian machines). */
-const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
-
 /**
  * A keep mask as on the slides, `U = np.random.rand(n) < p`: 1 where the unit is kept, else 0.
  * @example
@@ -34,14 +31,7 @@ const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
  */
 export function keepMask(rng: Rng, n: number, p: number): Float32Array {
   checkKeep(p);
-  const u = rng.uniforms(n); // the same numbers as n calls of rng.next()
-  // u < p without a branch (random outcomes mispredict): u − p is exact in sign, so the sign bit
-  // of the difference (the top bit of its high word) is the outcome.
-  for (let i = 0; i < n; i++) u[i] -= p;
-  const high = new Int32Array(u.buffer, u.byteOffset, 2 * n);
-  const out = new Float32Array(n);
-  for (let i = 0, h = HIGH_WORD; i < n; i++, h += 2) out[i] = high[h] >>> 31;
-  return out;
+  return rng.below(n, p); // the same draws as n calls of rng.next()
 }
 
 /** A keep mask shaped like `shape`, as a tensor (the caller disposes it). */
