@@ -12,6 +12,7 @@ import { parseArgs } from "../std.ts";
 import { start } from "./measure.ts";
 import { runExperiment } from "../runner.ts";
 import { currentBackend } from "../backend.ts";
+import type { BackendInfo } from "../experiment.ts";
 import { experiments } from "../../experiments/mod.ts";
 
 /** One family's outcome on one backend. */
@@ -40,11 +41,12 @@ async function worker(backend: string, families: string[]): Promise<SuiteTimes> 
   } catch (e) {
     return { ...out, error: String(e instanceof Error ? e.message : e).split("\n")[0] };
   }
-  const info = currentBackend() ??
+  // `wasm-stock` starts tfjs-wasm directly, outside initBackend
+  const info: BackendInfo = currentBackend() ??
     { name: backend, tfjsBackend: "wasm", device: out.device, softwareFallback: false, refused: [] };
   for (const exp of experiments.filter((e) => families.includes(e.id))) {
     const t0 = performance.now();
-    const r = await runExperiment(exp, { profile: "ci", backend: info as never });
+    const r = await runExperiment(exp, { profile: "ci", backend: info });
     const seconds = (performance.now() - t0) / 1000;
     const outcome = r.error
       ? `error: ${r.error.split("\n")[0].slice(0, 120)}`
