@@ -27,7 +27,7 @@
  */
 export * from "./lib/experiment.ts";
 export * from "./lib/checks.ts";
-export * from "./lib/charts.ts";
+export * from "./lib/charts/mod.ts";
 export * from "./lib/params.ts";
 export * from "./lib/rng.ts";
 export * from "./lib/stats.ts";

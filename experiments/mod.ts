@@ -4,16 +4,16 @@
  * @module
  */
 import type { Experiment } from "../lib/experiment.ts";
-import layers from "./layers.ts";
-import optimizers from "./optimizers.ts";
-import optimizersSgd from "./optimizers-sgd.ts";
-import init from "./init.ts";
-import regularization from "./regularization.ts";
-import augmentation from "./augmentation.ts";
-import transfer from "./transfer.ts";
-import babysitting from "./babysitting.ts";
-import search from "./search.ts";
-import backends from "./backends.ts";
+import layers from "./layers/mod.ts";
+import optimizers from "./optimizers/mod.ts";
+import optimizersSgd from "./optimizers-sgd/mod.ts";
+import init from "./init/mod.ts";
+import regularization from "./regularization/mod.ts";
+import augmentation from "./augmentation/mod.ts";
+import transfer from "./transfer/mod.ts";
+import babysitting from "./babysitting/mod.ts";
+import search from "./search/mod.ts";
+import backends from "./backends/mod.ts";
 
 /** Every experiment, in report order. */
 export const experiments: readonly Experiment[] = [

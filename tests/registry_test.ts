@@ -1,14 +1,24 @@
 import { assert, assertEquals } from "../lib/std.ts";
 import { experiments } from "../experiments/mod.ts";
 
-Deno.test("experiments/mod.ts lists exactly the experiment files of the folder, each under its file name", async () => {
-  const files: string[] = [];
+Deno.test("experiments/mod.ts lists exactly the family folders of experiments/, each under its folder name", async () => {
+  const folders: string[] = [];
   for await (const e of Deno.readDir(new URL("../experiments", import.meta.url))) {
-    if (e.isFile && e.name.endsWith(".ts") && e.name !== "mod.ts" && !e.name.endsWith("_test.ts")) {
-      files.push(e.name.slice(0, -3));
+    if (e.isDirectory) folders.push(e.name);
+    else assert(e.name === "mod.ts", `experiments/${e.name}: only the registry (mod.ts) and family folders belong here`);
+  }
+  assertEquals(experiments.map((e) => e.id).sort(), folders.sort());
+});
+
+Deno.test("every family folder has the standard split", async () => {
+  const split = ["mod.ts", "params.ts", "types.ts", "run.ts", "claims.ts", "report.ts"];
+  for (const e of experiments) {
+    for (const f of split) {
+      const path = new URL(`../experiments/${e.id}/${f}`, import.meta.url);
+      const stat = await Deno.stat(path).catch(() => undefined);
+      assert(stat?.isFile, `experiments/${e.id}/${f} is missing (every family has ${split.join(", ")})`);
     }
   }
-  assertEquals(experiments.map((e) => e.id).sort(), files.sort());
 });
 
 Deno.test("experiment ids are unique and every claim id appears once across the suite", () => {

@@ -2,7 +2,7 @@ import { assert } from "../std.ts";
 import { initBackend, tf } from "../backend.ts";
 import { createRng } from "../rng.ts";
 import { addColourOffsets, fitPcaColour, pcaOffsets } from "./colour.ts";
-import { colouriseDigits } from "../data/colour_digits.ts";
+import { colouriseDigits } from "../../experiments/augmentation/colour_digits.ts";
 import type { Dataset } from "../data/dataset.ts";
 
 await initBackend("cpu").catch(() => initBackend("auto"));

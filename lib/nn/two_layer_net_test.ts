@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "../std.ts";
 import { createRng } from "../rng.ts";
 import { argmax, hidden, initTwoLayerModel, lossAndGrads, regLoss, softmax } from "./two_layer_net.ts";
-import { gradCheck } from "./grad_check.ts";
+import { gradCheck } from "../../experiments/babysitting/grad_check.ts";
 import { num } from "./real.ts";
 
 function randomBatch(N: number, D: number, seed: number) {

@@ -1,0 +1,65 @@
+import { assert, assertEquals } from "../../lib/std.ts";
+import { initBackend, tf } from "../../lib/backend.ts";
+import { createRng } from "../../lib/rng.ts";
+import {
+  accuracy,
+  copyLayers,
+  createDenseNet,
+  disposeNet,
+  forward,
+  netFromJSON,
+  netToJSON,
+  trainNet,
+} from "./dense_classifier.ts";
+
+await initBackend("cpu").catch(() => initBackend("auto"));
+
+function blobs(n: number) {
+  const rng = createRng(2);
+  const xs: number[] = [], ys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = i % 2;
+    xs.push(rng.normal(y ? 2 : -2, 0.5), rng.normal(0, 0.5));
+    ys.push(y);
+  }
+  return { x: tf.tensor2d(xs, [n, 2]), y: ys };
+}
+
+Deno.test("trainNet learns two blobs, deterministically for a seed", async () => {
+  const { x, y } = blobs(64);
+  const accs = [];
+  for (let t = 0; t < 2; t++) {
+    const net = createDenseNet(tf, [2, 8, 2], createRng(1));
+    await trainNet(tf, net, x, y, 2, { lr: 0.1, steps: 50, batch: 16, rng: createRng(4) });
+    accs.push(await accuracy(tf, net, x, y));
+    disposeNet(net);
+  }
+  assert(accs[0] >= 0.95, `accuracy ${accs[0]}`);
+  assertEquals(accs[0], accs[1]);
+  x.dispose();
+});
+
+Deno.test("a learning-rate multiplier of 0 freezes a layer", async () => {
+  const { x, y } = blobs(32);
+  const net = createDenseNet(tf, [2, 4, 2], createRng(1));
+  const before = await netToJSON(net);
+  await trainNet(tf, net, x, y, 2, { lr: 0.1, lrScale: [0, 1], steps: 10, batch: 8, rng: createRng(4) });
+  const after = await netToJSON(net);
+  assertEquals(after.weights[0], before.weights[0]);
+  assert(after.weights[1].some((w, i) => w !== before.weights[1][i]));
+  disposeNet(net);
+  x.dispose();
+});
+
+Deno.test("JSON round trip and layer copies keep the function", async () => {
+  const net = createDenseNet(tf, [3, 5, 4, 2], createRng(9));
+  const copy = netFromJSON(tf, await netToJSON(net));
+  const x = tf.tensor2d([[0.1, 0.2, 0.3], [1, -1, 0.5]]);
+  const a = forward(tf, net, x), b = forward(tf, copy, x);
+  assertEquals(Array.from(await a.data()), Array.from(await b.data()));
+  const body = copyLayers(tf, net, 0, 2);
+  const f1 = forward(tf, net, x, 0, 2), f2 = forward(tf, { layers: [...body.layers, net.layers[2]] }, x, 0, 2);
+  assertEquals(Array.from(await f1.data()), Array.from(await f2.data()));
+  tf.dispose([x, a, b, f1, f2]);
+  [net, copy, body].forEach(disposeNet);
+});

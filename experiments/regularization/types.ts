@@ -1,0 +1,28 @@
+/**
+ * The data one seed of the regularization family produces.
+ * @module
+ */
+import type { ExpectationResult, NeuronResult, RegLoss } from "./dropout_measures.ts";
+import type { McGap } from "./dropout_mlp.ts";
+import type { BatchNormPattern } from "../../lib/nn/batchnorm_pattern.ts";
+
+/** One trained net of D7: its training curve and its test-mode loss/accuracy on train and validation sets. */
+export interface TrainedNet {
+  curve: { step: number; loss: number }[];
+  train: { loss: number; accuracy: number };
+  val: { loss: number; accuracy: number };
+}
+
+/** Everything one seed measures. */
+export interface RegData {
+  d1: RegLoss;
+  d2: { slides: number[]; library: number[] };
+  d3: NeuronResult;
+  d4: ExpectationResult;
+  d5: { log10: number; digits: number };
+  /** MC average of the dropout-trained net, with ReLU (as trained) and with the activation removed (linear control). */
+  d6: { relu: McGap; linear: McGap };
+  d7: { none: TrainedNet; dropout: TrainedNet };
+  /** BatchNorm's train/test behaviour on the same digits (the pattern table's second row). */
+  bn: BatchNormPattern;
+}

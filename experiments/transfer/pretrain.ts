@@ -1,0 +1,123 @@
+/**
+ * The pretrained source model of the transfer experiment: a small CNN trained by the project on
+ * the source digits, cached between runs under a key made of its code, its data and its seed, so
+ * that a change to any of them trains it anew.
+ * @module
+ */
+import type * as tfjs from "@tensorflow/tfjs";
+import type { Cache } from "../../lib/experiment.ts";
+import type { Rng } from "../../lib/rng.ts";
+import type { Dataset } from "../../lib/data/dataset.ts";
+import { augmentBatch, type AugmentOptions } from "../../lib/augment/pipeline.ts";
+import { trainSoftmaxClassifier } from "../../lib/nn/minibatch_training.ts";
+import {
+  cnnAccuracy,
+  cnnFromJSON,
+  type CnnSpec,
+  cnnToJSON,
+  createSmallCnn,
+  forwardCnn,
+  type SmallCnn,
+  type SmallCnnJSON,
+  trainCnn,
+} from "./small_cnn.ts";
+
+/** Bump when the pretraining recipe changes in a way the hashed sources below do not show. */
+export const PRETRAIN_VERSION = "pretrain-cnn-1";
+
+/** FNV-1a hash (32 bit, hex) of a string. */
+export function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A hash of a dataset's pixels (quantised to 8 bits) and labels. */
+export function datasetHash(ds: Dataset): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < ds.images.length; i++) h = Math.imul(h ^ Math.round(ds.images[i] * 255), 0x01000193);
+  for (let i = 0; i < ds.labels.length; i++) h = Math.imul(h ^ ds.labels[i], 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A hash of the code that trains the model (the functions' source text and the version string). */
+export function codeHash(): string {
+  return fnv(
+    [PRETRAIN_VERSION, createSmallCnn, forwardCnn, trainCnn, trainSoftmaxClassifier, pretrain, augmentBatch].map(String)
+      .join("\n"),
+  );
+}
+
+/** Options of {@link pretrainedNet}. */
+export interface PretrainOptions {
+  /** The architecture (its last dense width is the number of source classes). */
+  spec: CnnSpec;
+  steps: number;
+  batch: number;
+  lr: number;
+  seed: number;
+  /** Augment the source images while pretraining (as ImageNet models are trained), or not. */
+  augment?: AugmentOptions;
+}
+
+/** What the cache holds. */
+interface CachedModel {
+  net: SmallCnnJSON;
+  sourceAccuracy: number;
+}
+
+/** A dataset's images as a [N, H, W, C] tensor. */
+export function imagesOf(tf: typeof tfjs, ds: Dataset): tfjs.Tensor4D {
+  return tf.tensor4d(ds.images, [ds.count, ds.height, ds.width, ds.channels]);
+}
+
+async function pretrain(tf: typeof tfjs, train: Dataset, o: PretrainOptions, rng: Rng): Promise<SmallCnn> {
+  const x = imagesOf(tf, train);
+  const net = createSmallCnn(tf, o.spec, rng.fork("init"));
+  await trainCnn(tf, net, x, train.labels, train.classNames.length, {
+    lr: o.lr,
+    steps: o.steps,
+    batch: o.batch,
+    rng: rng.fork("order"),
+    ...(o.augment ? { augment: (b: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, b, r, o.augment!) } : {}),
+  });
+  x.dispose();
+  return net;
+}
+
+function isCached(v: unknown): v is CachedModel {
+  const c = v as CachedModel;
+  return !!c && typeof c.sourceAccuracy === "number" && Array.isArray(c.net?.kinds) && Array.isArray(c.net?.shapes) &&
+    Array.isArray(c.net?.weights) && Array.isArray(c.net?.biases) && c.net.weights.length === c.net.kinds.length &&
+    c.net.shapes.length === c.net.kinds.length && c.net.biases.length === c.net.kinds.length;
+}
+
+/**
+ * The source model: from the cache when its key matches, otherwise trained (with `rng`) and stored.
+ * Also returns its accuracy on held-out source images and whether it came from the cache.
+ */
+export async function pretrainedNet(
+  tf: typeof tfjs,
+  cache: Cache,
+  train: Dataset,
+  heldOut: Dataset,
+  o: PretrainOptions,
+  rng: Rng,
+): Promise<{ net: SmallCnn; sourceAccuracy: number; cached: boolean; key: string }> {
+  const key = [
+    "transfer-pretrained",
+    `code ${codeHash()}`,
+    `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
+    `cnn ${JSON.stringify(o.spec)} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
+    `augment ${JSON.stringify(o.augment ?? null)}`,
+    `seed ${o.seed}`,
+  ].join("; ");
+  const hit = await cache.get(key);
+  if (isCached(hit)) return { net: cnnFromJSON(tf, hit.net), sourceAccuracy: hit.sourceAccuracy, cached: true, key };
+  const net = await pretrain(tf, train, o, rng);
+  const xh = imagesOf(tf, heldOut);
+  const sourceAccuracy = await cnnAccuracy(tf, net, xh, heldOut.labels);
+  xh.dispose();
+  await cache.set(key, { net: await cnnToJSON(net), sourceAccuracy } satisfies CachedModel);
+  return { net, sourceAccuracy, cached: false, key };
+}

@@ -1,0 +1,77 @@
+import { assert, assertEquals, assertThrows } from "../../lib/std.ts";
+import { initBackend, tf } from "../../lib/backend.ts";
+import { createRng } from "../../lib/rng.ts";
+import { memoryCache } from "../../lib/runner.ts";
+import type { Dataset } from "../../lib/data/dataset.ts";
+import { cnnToJSON, disposeCnn } from "./small_cnn.ts";
+import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
+import { pretrainedNet } from "./pretrain.ts";
+import { runStrategy } from "./strategies.ts";
+
+await initBackend("cpu").catch(() => initBackend("auto"));
+
+function toy(count: number, classes = 3): Dataset {
+  const rng = createRng(11);
+  const images = new Float32Array(count * 16), labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = i % classes;
+    for (let j = 0; j < 16; j++) images[i * 16 + j] = (j % classes === labels[i] ? 0.8 : 0.1) + rng.uniform(0, 0.1);
+  }
+  return {
+    name: "toy",
+    source: "toy",
+    width: 4,
+    height: 4,
+    channels: 1,
+    classNames: Array.from({ length: classes }, (_, c) => `c${c}`),
+    images,
+    labels,
+    count,
+  };
+}
+
+Deno.test("targets: class selection relabels, pools are class-balanced and nested, pixels permute", () => {
+  const ds = toy(60);
+  const two = selectClasses(ds, [2, 0]);
+  assertEquals(two.classNames, ["c2", "c0"]);
+  assertEquals(two.count, 40);
+  const t = makeTarget(two, 5, 10, createRng(1));
+  assertEquals(Array.from(t.pool.labels.slice(0, 4)), [0, 1, 0, 1]);
+  assertEquals(t.test.count, 10);
+  assertThrows(() => makeTarget(two, 50, 1, createRng(1)), Error, "fewer than");
+  const p = permutePixels(ds);
+  assertEquals(Array.from(p.images).sort(), Array.from(ds.images).sort());
+  assert(p.images.some((v, i) => v !== ds.images[i]));
+});
+
+Deno.test("the pretrained model is cached under a key with code, data and seed", async () => {
+  const cache = memoryCache();
+  const ds = toy(60);
+  const o = {
+    spec: { input: [4, 4, 1] as [number, number, number], channels: [4], dense: [8, 3] },
+    steps: 30,
+    batch: 16,
+    lr: 0.1,
+    seed: 1,
+  };
+  const a = await pretrainedNet(tf, cache, ds, ds, o, createRng(1));
+  const b = await pretrainedNet(tf, cache, ds, ds, o, createRng(99));
+  assert(!a.cached && b.cached);
+  assertEquals(await cnnToJSON(b.net), await cnnToJSON(a.net));
+  assert(a.sourceAccuracy > 0.9, `source accuracy ${a.sourceAccuracy}`);
+  const c = await pretrainedNet(tf, cache, ds, ds, { ...o, seed: 2 }, createRng(2));
+  const changed = { ...ds, images: ds.images.map((v) => v * 0.5) };
+  const d = await pretrainedNet(tf, cache, changed, ds, o, createRng(1));
+  assert(!c.cached && !d.cached && c.key !== a.key && d.key !== a.key);
+  for (const s of ["scratch", "linear-top", "linear-layer1", "finetune-top", "finetune-all"] as const) {
+    const acc = await runStrategy(tf, a.net, s, ds, ds, {
+      steps: 30,
+      batch: 16,
+      lr: 0.1,
+      lrMult: 0.1,
+      rng: createRng(3),
+    });
+    assert(acc >= 0.9, `${s}: ${acc}`);
+  }
+  [a, b, c, d].forEach((x) => disposeCnn(x.net));
+});
