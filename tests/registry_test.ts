@@ -5,7 +5,10 @@ Deno.test("experiments/mod.ts lists exactly the family folders of experiments/, 
   const folders: string[] = [];
   for await (const e of Deno.readDir(new URL("../experiments", import.meta.url))) {
     if (e.isDirectory) folders.push(e.name);
-    else assert(e.name === "mod.ts", `experiments/${e.name}: only the registry (mod.ts) and family folders belong here`);
+    else {assert(
+        e.name === "mod.ts",
+        `experiments/${e.name}: only the registry (mod.ts) and family folders belong here`,
+      );}
   }
   assertEquals(experiments.map((e) => e.id).sort(), folders.sort());
 });

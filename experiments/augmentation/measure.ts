@@ -7,9 +7,22 @@
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
 import { cropScale } from "../../lib/augment/geometric.ts";
-import { addColourOffsets, colourJitter, type PcaColour, pcaOffsets, sampleAlphas, sampleJitter } from "../../lib/augment/colour.ts";
+import {
+  addColourOffsets,
+  colourJitter,
+  type PcaColour,
+  pcaOffsets,
+  sampleAlphas,
+  sampleJitter,
+} from "../../lib/augment/colour.ts";
 import { eigenResiduals } from "../../lib/augment/eigen.ts";
-import { displacementField, elasticDeform, type GridOffsets, sampleGridOffsets, warpByField } from "../../lib/augment/elastic.ts";
+import {
+  displacementField,
+  elasticDeform,
+  type GridOffsets,
+  sampleGridOffsets,
+  warpByField,
+} from "../../lib/augment/elastic.ts";
 
 type Tensor4D = tfjs.Tensor4D;
 

@@ -7,7 +7,14 @@ import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
 import { interleave, type StoredImage, storeImages } from "../../lib/report/image_grids.ts";
 import { cropScale, flipHorizontal, flipVertical, rotate, sampleCropScales } from "../../lib/augment/geometric.ts";
-import { addColourOffsets, colourJitter, type PcaColour, pcaOffsets, sampleAlphas, sampleJitter } from "../../lib/augment/colour.ts";
+import {
+  addColourOffsets,
+  colourJitter,
+  type PcaColour,
+  pcaOffsets,
+  sampleAlphas,
+  sampleJitter,
+} from "../../lib/augment/colour.ts";
 import { displacementField, elasticDeform, sampleGridOffsets, warpByField } from "../../lib/augment/elastic.ts";
 import type { AugmentOptions } from "../../lib/augment/pipeline.ts";
 import { augmentBatch } from "../../lib/augment/pipeline.ts";

@@ -6,7 +6,7 @@
 import type { Chart, SeedRun, Table } from "../../lib/experiment.ts";
 import { fmt } from "../../lib/checks.ts";
 import { lineChart, type Row } from "../../lib/charts/mod.ts";
-import { chartValue, flaggedLossChart } from "../../lib/charts/babysitting_tmp.ts";
+import { chartValue, flaggedLossChart } from "./loss_chart.ts";
 import type { EpochRow } from "../../lib/nn/classifier_trainer.ts";
 import type { BabysitData, BabysitParams, LrRun } from "./mod.ts";
 import type { classifyRun } from "./claims.ts";

@@ -6,7 +6,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { fmt, record } from "../../lib/checks.ts";
-import type { Row } from "../../lib/charts/mod.ts";
+import { type Row, VEGA_LITE_SCHEMA } from "../../lib/charts/mod.ts";
 import { type BackendName, withBackend } from "../../lib/backend.ts";
 import { resolveParams } from "../../lib/params.ts";
 import { createRng } from "../../lib/rng.ts";
@@ -197,7 +197,7 @@ export default defineExperiment({
       title: "Backend × claim: largest relative difference from the reference backend",
       caption: `Reference: the first backend that ran. Tolerance ${fmt(p.relTolerance)}.`,
       spec: {
-        $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+        $schema: VEGA_LITE_SCHEMA,
         data: { values: rows },
         width: 320,
         height: { step: 34 },

@@ -13,7 +13,7 @@ import type * as tfjs from "@tensorflow/tfjs";
  * gets plain `tf.conv2d` (its own gradient), one without it the matMul-based filter gradient.
  */
 export function conv2dSame(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D): tfjs.Tensor4D {
-  const [f, f2, cin, cout] = w.shape;
+  const [f, f2] = w.shape;
   if (f !== f2 || f % 2 !== 1) throw new RangeError(`Expected an odd square filter, got [${w.shape}]`);
   if (tf.getKernel("Conv2DBackpropFilter", tf.getBackend())) return tf.conv2d(x, w, 1, "same");
   return conv2dSameByMatMul(tf, x, w);
@@ -21,7 +21,7 @@ export function conv2dSame(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D):
 
 /** `tf.conv2d(x, w, 1, 'same')` whose filter gradient is computed with matMuls (any backend). */
 export function conv2dSameByMatMul(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D): tfjs.Tensor4D {
-  const [f, f2, cin, cout] = w.shape;
+  const [f, f2] = w.shape;
   if (f !== f2 || f % 2 !== 1) throw new RangeError(`Expected an odd square filter, got [${w.shape}]`);
   const op = tf.customGrad(
     ((xs: tfjs.Tensor, ws: tfjs.Tensor, save: tfjs.GradSaveFunc) => {

@@ -4,7 +4,7 @@
  */
 import type { Chart, SeedRun, Table } from "../../lib/experiment.ts";
 import { lineChart, type Row, scatterChart } from "../../lib/charts/mod.ts";
-import { heatmapFacets, labelledHeatmap } from "../../lib/charts/regularization_tmp.ts";
+import { heatmapFacets, labelledHeatmap } from "../../lib/charts/mod.ts";
 import { fmt, mean } from "../../lib/checks.ts";
 import { type NormName, NORMS, poolKey } from "./norms.ts";
 import { outputSize } from "./claims.ts";

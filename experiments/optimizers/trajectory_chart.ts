@@ -3,7 +3,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { Row } from "../../lib/charts/mod.ts";
+import { type Row, VEGA_LITE_SCHEMA } from "../../lib/charts/mod.ts";
 
 /** Options of {@link trajectoryChart}. */
 export interface TrajectoryOptions {
@@ -22,7 +22,7 @@ export interface TrajectoryOptions {
  */
 export function trajectoryChart(o: TrajectoryOptions): TopLevelSpec {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    $schema: VEGA_LITE_SCHEMA,
     width: o.width ?? 420,
     height: o.height ?? 320,
     layer: [

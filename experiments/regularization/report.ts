@@ -4,7 +4,7 @@
  */
 import type { Chart, SeedRun, Table } from "../../lib/experiment.ts";
 import { lineChart, type Row } from "../../lib/charts/mod.ts";
-import { bandChart, groupedBars } from "../../lib/charts/regularization_tmp.ts";
+import { bandChart, groupedBars } from "../../lib/charts/mod.ts";
 import { fmt, mean } from "../../lib/checks.ts";
 import type { P } from "./params.ts";
 import type { RegData } from "./types.ts";

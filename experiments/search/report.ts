@@ -7,7 +7,7 @@
 import type { Chart, SeedRun, Table } from "../../lib/experiment.ts";
 import { fmt } from "../../lib/checks.ts";
 import type { Row } from "../../lib/charts/mod.ts";
-import { searchScatter } from "../../lib/charts/babysitting_tmp.ts";
+import { searchScatter } from "./scatter_chart.ts";
 import { best, type Trial } from "./hyper_search.ts";
 import { num } from "../../lib/nn/real.ts";
 import type { SearchData, SearchParams } from "./mod.ts";

@@ -1,8 +1,6 @@
 import { assert, assertEquals } from "../std.ts";
 import { createRng } from "../rng.ts";
 import { argmax, hidden, initTwoLayerModel, lossAndGrads, regLoss, softmax } from "./two_layer_net.ts";
-import { gradCheck } from "../../experiments/babysitting/grad_check.ts";
-import { num } from "./real.ts";
 
 function randomBatch(N: number, D: number, seed: number) {
   const r = createRng(seed);
@@ -39,16 +37,6 @@ Deno.test("lossAndGrads: ln(C) at tiny weights, plus exactly the L2 term", () =>
   let s = 0;
   for (const w of [...m.W1, ...m.W2]) s += w * w;
   assert(Math.abs(regLoss(m, 1e3) - 500 * s) < 1e-15);
-});
-
-Deno.test("the analytic gradients match centred differences", () => {
-  const m = initTwoLayerModel(6, 5, 3, createRng(6), 0.5);
-  const b = randomBatch(4, 6, 7);
-  for (const g of gradCheck(m, b, b.y, 0.1, { entries: 30, h: 1e-6, rng: createRng(8) })) {
-    assert(g.entries - g.kinks > 0);
-    assert(num(g.maxRelError) < 1e-6, `${g.param}: relative error ${g.maxRelError}`);
-    assert(g.maxScaledError < 1e-6, `${g.param}: scaled error ${g.maxScaledError}`);
-  }
 });
 
 Deno.test("softmax and loss behave like numpy's: NaN propagates, an underflowing probability gives Inf", () => {

@@ -1,12 +1,9 @@
 /**
- * Chart builders for the babysitting and search experiments: loss curves that mark NaN/Inf
- * epochs explicitly, and the search scatter over log-lr × log-reg.
+ * Loss curves that mark NaN/Inf epochs explicitly (babysitting).
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { Row } from "./mod.ts";
-
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+import { type Row, VEGA_LITE_SCHEMA } from "../../lib/charts/mod.ts";
 
 /** A loss value for chart data: finite numbers as they are, NaN/±Inf as null plus a flag text. */
 export function chartValue(x: number): { value: number | null; flag: string } {
@@ -26,7 +23,7 @@ export function flaggedLossChart(
   const flagged = o.data.filter((r) => r.flag).map((r) => ({ ...r, [o.y]: top }));
   const color = { field: o.series, type: "nominal" as const, title: o.series };
   return {
-    $schema: SCHEMA,
+    $schema: VEGA_LITE_SCHEMA,
     width: 420,
     height: 240,
     layer: [
@@ -50,26 +47,5 @@ export function flaggedLossChart(
         },
       },
     ],
-  };
-}
-
-/**
- * The search scatter: validation accuracy (colour) over log10 lr × log10 reg, shape by stage;
- * trials whose loss went NaN/Inf are drawn as crosses and named in the legend.
- */
-export function searchScatter(o: { data: Row[]; stage: string; title?: string }): TopLevelSpec {
-  return {
-    $schema: SCHEMA,
-    width: 380,
-    height: 280,
-    data: { values: o.data },
-    mark: { type: "point", filled: true, size: 70 },
-    encoding: {
-      x: { field: "log10 lr", type: "quantitative", scale: { zero: false } },
-      y: { field: "log10 reg", type: "quantitative", scale: { zero: false } },
-      color: { field: "val acc", type: "quantitative", scale: { scheme: "viridis" }, title: "val acc" },
-      shape: { field: o.stage, type: "nominal", title: o.stage },
-      tooltip: [{ field: "val acc", type: "quantitative" }, { field: "status", type: "nominal" }],
-    },
   };
 }
