@@ -3,7 +3,7 @@
  * FusedBatchNorm (kernels_misc.ts): NaN/±Inf/-0, int32 wrap-around, zero bounds, bounds in the wrong order.
  * @module
  */
-import type { KernelCase } from "./check_cases.ts";
+import type { KernelCase } from "./check_case.ts";
 
 /** Floor, Sqrt, ClipByValue, Cast and Softmax (kernels_unary.ts, kernels_misc.ts). */
 export function miscCases(full: boolean): KernelCase[] {
