@@ -3,6 +3,8 @@
  * accuracy difference of test-time augmentation.
  * @module
  */
+import type { SeedRun } from "../../lib/experiment.ts";
+import type { AugData } from "./types.ts";
 
 /** Two-sided 97.5% quantile of the standard normal (for 95% intervals). */
 export const Z95 = 1.959963984540054;
@@ -21,3 +23,13 @@ export function pairedInterval(sum: number, sumSq: number, count: number): { mea
   const half = Z95 * Math.sqrt(Math.max(0, variance) / count);
   return { mean, lo: mean - half, hi: mean + half };
 }
+
+/** The paired interval of one TTA arm's accuracy difference, pooled over the seeds' per-image sums. */
+export const ttaInterval = (runs: readonly SeedRun<AugData>[], key: keyof AugData["tta"]) => {
+  const t = runs.map((r) => r.data.tta[key].paired);
+  return pairedInterval(
+    t.reduce((s, x) => s + x.sum, 0),
+    t.reduce((s, x) => s + x.sumSq, 0),
+    t.reduce((s, x) => s + x.count, 0),
+  );
+};

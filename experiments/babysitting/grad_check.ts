@@ -10,24 +10,10 @@
  * @module
  */
 import type { Rng } from "../../lib/rng.ts";
-import { type Real, real } from "../../lib/nn/real.ts";
+import { real } from "../../lib/nn/real.ts";
 import type { Batch } from "../../lib/nn/two_layer_net.ts";
-import { hidden, lossAndGrads, PARAM_NAMES, type ParamName, type TwoLayerModel } from "../../lib/nn/two_layer_net.ts";
-
-/** The result for one parameter array. */
-export interface GradCheckResult {
-  param: ParamName;
-  /** Entries checked (the largest gradients first, then random ones), kinks included. */
-  entries: number;
-  /** The array's largest |analytic gradient|. */
-  gradScale: number;
-  /** Largest relative error over checked entries with |a| ≥ 1% of gradScale ("NaN" if none). */
-  maxRelError: Real;
-  /** Largest |a − n| / gradScale over every checked entry. */
-  maxScaledError: number;
-  /** Entries skipped because w ± h switched a ReLU on or off (finite differences are wrong there). */
-  kinks: number;
-}
+import { hidden, lossAndGrads, PARAM_NAMES, type TwoLayerModel } from "../../lib/nn/two_layer_net.ts";
+import type { GradCheckResult } from "./types.ts";
 
 function reluPattern(m: TwoLayerModel, batch: Batch): Uint8Array {
   return Uint8Array.from(hidden(m, batch), (v) => (v > 0 ? 1 : 0));

@@ -8,8 +8,9 @@ import { fmt } from "../../lib/checks.ts";
 import { lineChart, type Row } from "../../lib/charts/mod.ts";
 import { chartValue, flaggedLossChart } from "./loss_chart.ts";
 import type { EpochRow } from "../../lib/nn/classifier_trainer.ts";
-import type { BabysitData, BabysitParams, LrRun } from "./mod.ts";
-import type { classifyRun } from "./claims.ts";
+import type { P } from "./params.ts";
+import type { BabysitData, LrRun } from "./types.ts";
+import { classifyRun } from "./checks.ts";
 import { num, type Real } from "../../lib/nn/real.ts";
 
 /** A number for a table cell: finite values rounded, NaN and ±Inf as the words "NaN", "+Inf". */
@@ -37,13 +38,10 @@ export function epochRows(rows: EpochRow[], keep?: (r: EpochRow) => boolean): (s
   return out;
 }
 
-type Classify = typeof classifyRun;
-
 /** The report's tables: G1/G2 values, the G3 log, one log per learning rate, the sweep, H1. */
 export function babysittingTables(
   runs: readonly SeedRun<BabysitData>[],
-  p: BabysitParams,
-  classify: Classify,
+  p: P,
 ): Table[] {
   const d = runs[0].data, seed = runs[0].seed;
   const ls = d.lectureSize;
@@ -71,7 +69,7 @@ export function babysittingTables(
   for (const [lr, what] of named) {
     const run = d.lrRuns.find((r) => r.lr === lr);
     if (!run) continue;
-    const c = classify(run);
+    const c = classifyRun(run);
     tables.push({
       title: `Learning rate ${fmt(lr)} (${what})`,
       caption:
@@ -92,7 +90,7 @@ export function babysittingTables(
       "above the start, 'NaN/inf' if it is not finite.",
     columns: ["lr", "status", "first bad epoch", "loss, start", "loss, end", "val acc, end"],
     rows: d.lrRuns.map((r) => {
-      const c = classify(r), last = r.rows[r.rows.length - 1];
+      const c = classifyRun(r), last = r.rows[r.rows.length - 1];
       return [
         r.lr.toExponential(0),
         c.status,
@@ -144,7 +142,7 @@ function runRows(runs: LrRun[]): Row[] {
 }
 
 /** The report's charts: G3's loss curve, loss and validation accuracy per learning rate. */
-export function babysittingCharts(runs: readonly SeedRun<BabysitData>[], p: BabysitParams, _c: Classify): Chart[] {
+export function babysittingCharts(runs: readonly SeedRun<BabysitData>[], p: P): Chart[] {
   const d = runs[0].data;
   const rows = runRows(d.lrRuns);
   return [

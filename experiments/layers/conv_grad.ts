@@ -21,7 +21,7 @@ export function conv2dSame(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D):
 
 /** `tf.conv2d(x, w, 1, 'same')` whose filter gradient is computed with matMuls (any backend). */
 export function conv2dSameByMatMul(tf: typeof tfjs, x: tfjs.Tensor4D, w: tfjs.Tensor4D): tfjs.Tensor4D {
-  const [f, f2] = w.shape;
+  const [f, f2, cin, cout] = w.shape;
   if (f !== f2 || f % 2 !== 1) throw new RangeError(`Expected an odd square filter, got [${w.shape}]`);
   const op = tf.customGrad(
     ((xs: tfjs.Tensor, ws: tfjs.Tensor, save: tfjs.GradSaveFunc) => {

@@ -2,6 +2,7 @@
  * The parameters of the layers family (A1–A5).
  * @module
  */
+import type { ParamValues } from "../../lib/params.ts";
 
 /** Every parameter is overridable with --set layers.<name>=…. */
 export const params = {
@@ -65,4 +66,4 @@ export const params = {
   maxSteps: { ci: 300, full: 1500, min: 1, max: 100000, integer: true, doc: "Step budget per A5 net." },
 };
 /** Resolved parameter values. */
-export type P = { [K in keyof typeof params]: (typeof params)[K]["ci"] };
+export type P = ParamValues<typeof params>;

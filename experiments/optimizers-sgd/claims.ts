@@ -5,20 +5,21 @@
  */
 import type { Claim, Measure } from "../../lib/experiment.ts";
 import { fmt, record, seedsFraction } from "../../lib/checks.ts";
-import type { SgdData, SgdParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { SgdData } from "./types.ts";
 
-type C = Claim<SgdData, SgdParams>;
+type C = Claim<SgdData, P>;
 
 /** A quiz statement: its answer key, its measured truth per seed, and the evidence in words. */
 interface Statement {
   text: string;
   key: boolean;
-  truth(d: SgdData, p: SgdParams): boolean;
-  evidence(d: SgdData, p: SgdParams): string;
+  truth(d: SgdData, p: P): boolean;
+  evidence(d: SgdData, p: P): string;
 }
 
 /** Judges a bundle of quiz statements: per seed, every measured truth must equal its key. */
-function quiz(runs: Parameters<C["check"]>[0], p: SgdParams, statements: Statement[]) {
+function quiz(runs: Parameters<C["check"]>[0], p: P, statements: Statement[]) {
   const rule = seedsFraction(runs, (d) => statements.every((s) => s.truth(d, p) === s.key), p.fraction);
   const measured: Record<string, string> = {}, expected: Record<string, string> = {};
   statements.forEach((s, i) => {

@@ -4,10 +4,11 @@
  */
 import type { Chart, SeedRun } from "../../lib/experiment.ts";
 import { lineChart } from "../../lib/charts/mod.ts";
-import type { SgdData, SgdParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { SgdData } from "./types.ts";
 
 /** Every chart of the experiment, from the first seed unless stated. */
-export function sgdCharts(runs: readonly SeedRun<SgdData>[], p: SgdParams): Chart[] {
+export function sgdCharts(runs: readonly SeedRun<SgdData>[], p: P): Chart[] {
   const d = runs[0].data, seed = runs[0].seed;
   const q = d.quiz;
   const avgRows = (name: string, xs: { t: number; avg: number }[]) =>

@@ -8,17 +8,11 @@
 import type { BatchModel } from "../../lib/nn/softmax_regression.ts";
 import { range, type softmaxRegression } from "../../lib/nn/softmax_regression.ts";
 import type { Rng } from "../../lib/rng.ts";
+import type { GradientNoise, MinibatchTrajectories, TimedPoint, TimedRun } from "./types.ts";
 
 /** θ ← θ − α·g, in place. */
 function descend(params: Float32Array, grad: Float32Array, lr: number): void {
   for (let i = 0; i < params.length; i++) params[i] -= lr * grad[i];
-}
-
-/** A point of a timed run: updates so far, seconds of update work so far, full training loss. */
-export interface TimedPoint {
-  updates: number;
-  seconds: number;
-  loss: number;
 }
 
 /**
@@ -30,7 +24,7 @@ export async function timeToLoss(
   model: BatchModel,
   m: number,
   o: { batch: number; lr: number; target: number; maxUpdates: number; evalEvery: number; rng: Rng },
-) {
+): Promise<TimedRun> {
   const params = new Float32Array(model.size), all = range(m);
   const curve: TimedPoint[] = [{ updates: 0, seconds: 0, loss: await model.loss(params, all) }];
   let order: number[] = [], pos = m, seconds = 0;
@@ -128,7 +122,7 @@ export async function minibatchTrajectories(
   model: BatchModel,
   m: number,
   o: { lr: number; epochs: number; batches: number[]; rng: Rng },
-) {
+): Promise<MinibatchTrajectories> {
   const all = range(m);
   const orders = Array.from({ length: o.epochs }, () => o.rng.shuffle(range(m)));
   const gd = new Float32Array(model.size);
@@ -156,7 +150,7 @@ export async function gradientNoise(
   m: number,
   params: Float32Array,
   o: { batches: number[]; draws: number; rng: Rng },
-) {
+): Promise<GradientNoise> {
   const full = (await model.lossGrad(params, range(m))).grad;
   let sumSq = 0;
   for (let i = 0; i < m; i++) {

@@ -5,9 +5,10 @@
  */
 import type { Claim } from "../../lib/experiment.ts";
 import { fmt, mean, record, round, seedsFraction } from "../../lib/checks.ts";
-import type { OptimizerData, OptimizerParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { OptimizerData } from "./types.ts";
 
-type C = Claim<OptimizerData, OptimizerParams>;
+type C = Claim<OptimizerData, P>;
 const within = (x: number, want: number, rel: number) => Math.abs(x - want) <= rel * Math.abs(want);
 const perSeed = (rule: ReturnType<typeof seedsFraction>) => `${rule.held}/${rule.total} seeds; ${rule.rule}`;
 

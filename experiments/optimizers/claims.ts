@@ -5,10 +5,11 @@
  */
 import type { Claim } from "../../lib/experiment.ts";
 import { fmt, mean, record, round, seedsFraction } from "../../lib/checks.ts";
-import type { OptimizerData, OptimizerParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { OptimizerData } from "./types.ts";
 import { adamClaims } from "./adam_claims.ts";
 
-type C = Claim<OptimizerData, OptimizerParams>;
+type C = Claim<OptimizerData, P>;
 const fewer = (a: number | null, b: number | null) => a !== null && (b === null || a < b);
 const steps = (x: number | null) => (x === null ? "never" : String(x));
 const within = (x: number, want: number, rel: number) => Math.abs(x - want) <= rel * Math.abs(want);

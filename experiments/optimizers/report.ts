@@ -6,12 +6,13 @@ import type { Chart, SeedRun } from "../../lib/experiment.ts";
 import { lineChart, type Row } from "../../lib/charts/mod.ts";
 import { surfaceGrid, trajectoryChart } from "./trajectory_chart.ts";
 import { quadratic } from "./problems.ts";
-import type { OptimizerData, OptimizerParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { OptimizerData } from "./types.ts";
 
 const positive = (x: number | null) => (x !== null && x > 0 && Number.isFinite(x) ? x : null);
 
 /** Every chart of the experiment, from the first seed unless stated. */
-export function optimizerCharts(runs: readonly SeedRun<OptimizerData>[], p: OptimizerParams): Chart[] {
+export function optimizerCharts(runs: readonly SeedRun<OptimizerData>[], p: P): Chart[] {
   const d = runs[0].data, seed = runs[0].seed;
   const q = quadratic({ shallow: p.shallow, kappa: p.kappa, angleDeg: p.angle });
   const path = d.jitter.path;

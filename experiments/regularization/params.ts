@@ -2,6 +2,7 @@
  * The parameters of the regularization family (D1–D7).
  * @module
  */
+import type { ParamValues } from "../../lib/params.ts";
 
 /** The parameters of the family (every one overridable with --set regularization.<name>=…). */
 export const params = {
@@ -94,4 +95,4 @@ export const params = {
   bnBatches: { ci: 100, full: 400, min: 2, max: 10000, integer: true, doc: "Random batches of that row." },
 };
 /** Resolved parameter values. */
-export type P = { [K in keyof typeof params]: (typeof params)[K]["ci"] };
+export type P = ParamValues<typeof params>;

@@ -10,7 +10,8 @@ import type { Row } from "../../lib/charts/mod.ts";
 import { searchScatter } from "./scatter_chart.ts";
 import { best, type Trial } from "./hyper_search.ts";
 import { num } from "../../lib/nn/real.ts";
-import type { SearchData, SearchParams } from "./mod.ts";
+import type { P } from "./params.ts";
+import type { SearchData } from "./types.ts";
 
 const status = (t: Trial) => (t.nonFinite ? `NaN/Inf (cost ${fmt(num(t.cost))})` : "ok");
 
@@ -34,7 +35,7 @@ function scatterRows(trials: readonly Trial[], stage: string): Row[] {
 }
 
 /** The report's tables. */
-export function searchTables(runs: readonly SeedRun<SearchData>[], p: SearchParams): Table[] {
+export function searchTables(runs: readonly SeedRun<SearchData>[], p: P): Table[] {
   const d = runs[0].data, seed = runs[0].seed;
   const cols = ["val acc", "lr", "reg", "status"];
   const nanCount = (ts: Trial[]) => ts.filter((t) => t.nonFinite).length;

@@ -2,7 +2,6 @@ import { assert } from "../std.ts";
 import { initBackend, tf } from "../backend.ts";
 import { createRng } from "../rng.ts";
 import { addColourOffsets, fitPcaColour, pcaOffsets } from "./colour.ts";
-import { colouriseDigits } from "../../experiments/augmentation/colour_digits.ts";
 import type { Dataset } from "../data/dataset.ts";
 
 await initBackend("cpu").catch(() => initBackend("auto"));
@@ -55,23 +54,4 @@ Deno.test("PCA offsets follow the components with the sampled magnitudes", async
   for (let p = 0; p < 4; p++) {
     assert(Math.abs(v[3 * p] - 0.6) < 1e-6 && Math.abs(v[3 * p + 1] - 0.3) < 1e-6 && v[3 * p + 2] === 1);
   }
-});
-
-Deno.test("colouriseDigits mixes ink and background per image", () => {
-  const grey: Dataset = {
-    name: "g",
-    source: "g",
-    width: 2,
-    height: 1,
-    channels: 1,
-    classNames: ["a"],
-    images: new Float32Array([0, 1, 0, 1]),
-    labels: new Uint8Array(2),
-    count: 2,
-  };
-  const c = colouriseDigits(grey, createRng(1));
-  assert(c.channels === 3 && c.images.length === 12);
-  const bg = Array.from(c.images.subarray(0, 3)), ink = Array.from(c.images.subarray(3, 6));
-  assert(Math.max(...ink) > Math.max(...bg), "ink is brighter than the background");
-  assert(c.images.some((v, i) => i >= 6 && v !== c.images[i - 6]), "each image has its own colours");
 });

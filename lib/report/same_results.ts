@@ -21,8 +21,11 @@ export type PathPattern = readonly string[];
 export const WALL_CLOCK: Readonly<Record<string, readonly PathPattern[]>> = {
   "optimizers-sgd": [
     ["runs", "*", "data", "timing"],
+    ["runs", "*", "data", "timingSmall", "gdSeconds"],
+    ["runs", "*", "data", "timingSmall", "sgdSeconds"],
     ["claims", "B1", "verdict", "measured", "1. SGD much faster than batch GD for large m"],
   ],
+  backends: [["runs", "*", "data", "runs", "*", "ms"]],
   augmentation: [
     ["runs", "*", "data", "tta", "*", "ms"],
     ["claims", "E5", "verdict", "measured", "forward-pass cost ratio"],

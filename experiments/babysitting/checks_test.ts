@@ -1,5 +1,5 @@
 import { assertEquals } from "../../lib/std.ts";
-import { classifyRun } from "./claims.ts";
+import { classifyRun } from "./checks.ts";
 import type { EpochRow } from "../../lib/nn/classifier_trainer.ts";
 import { real } from "../../lib/nn/real.ts";
 

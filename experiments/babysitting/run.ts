@@ -1,0 +1,88 @@
+/**
+ * The run of the babysitting experiment: the initial losses at the lecture's sizes (G1, G2),
+ * overfitting a few examples (G3), one training run per learning rate (G4, G5) and the gradient
+ * checks (H1).
+ * @module
+ */
+import type { RunContext } from "../../lib/experiment.ts";
+import { fmt } from "../../lib/checks.ts";
+import { prepareData } from "../../lib/data/prepare.ts";
+import { initTwoLayerModel, lossAndGrads, type TwoLayerModel } from "../../lib/nn/two_layer_net.ts";
+import { train } from "../../lib/nn/classifier_trainer.ts";
+import { gradCheck } from "./grad_check.ts";
+import type { P } from "./params.ts";
+import type { BabysitData, LrRun } from "./types.ts";
+
+function sumSq(m: TwoLayerModel): number {
+  let s = 0;
+  for (const w of m.W1) s += w * w;
+  for (const w of m.W2) s += w * w;
+  return s;
+}
+
+/** The learning rates run, sorted, without duplicates. */
+export function runLrs(p: P): number[] {
+  return [...new Set([p.lowLr, p.lectureLr, p.hugeLr, ...p.sweepLrs])].sort((a, b) => a - b);
+}
+
+/** Runs one seed: every sanity check of the lecture on the prepared data. */
+export async function run({ tf, params: p, rng, progress }: RunContext<P>): Promise<BabysitData> {
+  const lrs = runLrs(p);
+  const total = 3 + lrs.length;
+  progress(0, total, "loading data");
+  const prepared = await prepareData(p, rng.fork("split"));
+  const { train: tr, val, info } = prepared;
+  const big = p.inputs === "lecture" ? prepared : await prepareData({ ...p, inputs: "lecture" }, rng.fork("split"));
+
+  progress(1, total, "initial loss (G1, G2)");
+  const m0 = initTwoLayerModel(big.train.D, p.hidden, big.info.classes, rng.fork("init-lecture"), p.initStd);
+  const r0 = lossAndGrads(m0, big.train, big.train.y, 0, false);
+  const rHigh = lossAndGrads(m0, big.train, big.train.y, p.highReg, false);
+  let range = 0;
+  for (let i = 0; i < big.train.N; i++) {
+    const c = big.info.classes, s = r0.scores.subarray(i * c, (i + 1) * c);
+    range += Math.max(...s) - Math.min(...s);
+  }
+  const lectureSize = {
+    D: big.train.D,
+    inputs: big.info.inputs,
+    dataLoss: r0.dataLoss,
+    sumSqW: sumSq(m0),
+    lossHighReg: rHigh.loss,
+    logitRange: range / big.train.N,
+  };
+
+  progress(2, total, "overfitting 20 examples (G3)");
+  const tiny = { X: tr.X.subarray(0, p.overfitN * tr.D), y: tr.y.subarray(0, p.overfitN), N: p.overfitN, D: tr.D };
+  const mTiny = initTwoLayerModel(tr.D, p.hidden, info.classes, rng.fork("init-overfit"), p.initStd);
+  const gcRng = rng.fork("gradcheck");
+  const gcBatch = { X: tr.X.subarray(0, p.gradCheckRows * tr.D), N: p.gradCheckRows };
+  const gcY = tr.y.subarray(0, p.gradCheckRows);
+  const gcOpts = { entries: p.gradCheckEntries, h: p.gradCheckH, rng: gcRng };
+  const gcInit = gradCheck(mTiny, gcBatch, gcY, p.highReg, gcOpts); // the L2 gradient dominates here
+  const overfit = await train(tf, mTiny, tiny, tiny, {
+    reg: 0,
+    learningRate: p.overfitLr,
+    sampleBatches: false,
+    numEpochs: p.overfitEpochs,
+    learningRateDecay: 1,
+  }, rng.fork("overfit"));
+  const gcTrained = gradCheck(mTiny, gcBatch, gcY, p.runReg, gcOpts);
+
+  const lrRuns: LrRun[] = [];
+  for (const [i, lr] of lrs.entries()) {
+    progress(3 + i, total, `learning rate ${fmt(lr)} (G4, G5)`);
+    const m = initTwoLayerModel(tr.D, p.hidden, info.classes, rng.fork("init-lr"), p.initStd);
+    const rows = await train(tf, m, tr, val, {
+      reg: p.runReg,
+      learningRate: lr,
+      numEpochs: p.epochs,
+      batchSize: p.batchSize,
+      learningRateDecay: 1,
+      stopOnNonFinite: true,
+    }, rng.fork(`lr-${lr}`));
+    lrRuns.push({ lr, rows });
+  }
+  progress(total, total, "done");
+  return { data: info, lectureSize, overfit, lrRuns, gradCheck: { init: gcInit, trained: gcTrained } };
+}

@@ -1,0 +1,88 @@
+/**
+ * The backends experiment's run: init's run, twice per backend with the same seed, on every
+ * backend named in the parameters; the numbers behind init's claims are kept for comparison.
+ * @module
+ */
+import type { RunContext } from "../../lib/experiment.ts";
+import { type BackendName, withBackend } from "../../lib/backend.ts";
+import { resolveParams } from "../../lib/params.ts";
+import { createRng } from "../../lib/rng.ts";
+import { memoryCache } from "../../lib/runner.ts";
+import { params as initParamSpecs } from "../init/params.ts";
+import { run as initRun } from "../init/run.ts";
+import type { InitData } from "../init/types.ts";
+import type { P } from "./params.ts";
+import type { BackendRun, BackendsData } from "./types.ts";
+
+const NAMES = new Set(["tensorflow-gpu", "tensorflow", "webgpu", "cpu-blas", "wasm", "cpu"]);
+
+/** The raw numbers behind init's claims, by claim (unrounded, straight from the run's data). */
+function initNumbers(d: InitData): Record<string, number[]> {
+  const std = (net: string) => d.nets[net].map((l) => l.std);
+  return {
+    C2: std("small-tanh"),
+    C3: d.nets["large-tanh"].map((l) => l.saturated),
+    C4: std("xavier-tanh"),
+    C5: d.variance.map((v) => v.varY / (v.din * v.varX * v.varW)),
+    C6: std("xavier-relu"),
+    C7: [...std("kaiming-as-printed"), ...std("kaiming-corrected")],
+    C8: [
+      d.conv.fanInRight,
+      d.conv.fanInWrong,
+      d.conv.inputVar,
+      ...Object.values(d.conv.he),
+      ...Object.values(d.conv.glorot),
+    ],
+    "dL/dW": Object.values(d.nets).flatMap((layers) => layers.map((l) => l.gradMeanAbs)),
+  };
+}
+
+/** Runs init on every backend named in the parameters, twice each with the same seed. */
+export async function run({ tf, params: p, seed, progress }: RunContext<P>): Promise<BackendsData> {
+  const names = p.backends.split(",").map((s) => s.trim()).filter((s) => s);
+  const bad = names.find((n) => !NAMES.has(n));
+  if (bad) throw new Error(`backends.backends names "${bad}", which is not a backend (${[...NAMES].join(", ")})`);
+  const initParams = resolveParams("init", initParamSpecs, "ci", { width: String(p.width), steps: String(p.steps) });
+  const out: BackendRun[] = [];
+  for (const [i, name] of names.entries()) {
+    progress(i, names.length, name);
+    const t0 = performance.now();
+    try {
+      out.push(
+        await withBackend(name as Exclude<BackendName, "auto">, async (info) => {
+          const once = () =>
+            initRun({
+              tf,
+              params: initParams,
+              profile: "ci",
+              seed,
+              rng: createRng(seed),
+              backend: info,
+              progress: () => {},
+              cache: memoryCache(),
+            });
+          const a = JSON.stringify(await once());
+          const b = JSON.stringify(await once());
+          const measured = initNumbers(JSON.parse(a));
+          return {
+            name,
+            device: info.device,
+            measured,
+            identical: a === b,
+            ms: Math.round((performance.now() - t0) / 2),
+          };
+        }),
+      );
+    } catch (e) {
+      out.push({
+        name,
+        device: "",
+        unavailable: (e instanceof Error ? e.message : String(e)).split("\n")[0],
+        measured: {},
+        identical: false,
+        ms: 0,
+      });
+    }
+  }
+  return { runs: out };
+}
