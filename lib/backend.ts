@@ -99,7 +99,7 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
     await activate(CPU_BLAS);
     return {
       tfjsBackend: CPU_BLAS,
-      device: `native BLAS (${registered.blas.path}) + JavaScript kernels`,
+      device: `${registered.blas.kernels ?? "native BLAS"} (${registered.blas.path}) + JavaScript kernels`,
       softwareFallback: false,
     };
   },

@@ -14,6 +14,7 @@ import { fileCache } from "./cache.ts";
 import { readResults, writePages, writeResult } from "./report/write.ts";
 import { duration } from "./report/format.ts";
 import { unknownName } from "./suggest.ts";
+import { runWorkers, startOrder } from "./parallel.ts";
 import { experiments as registry } from "../experiments/mod.ts";
 
 /** Where the CLI writes its messages (replaceable in tests). */
@@ -35,6 +36,7 @@ Options:
   --seeds N             number of seeds per experiment (default: the experiment's, per profile)
   --seed N              first seed (default 1); seeds are N, N+1, …
   --out DIR             report directory (default reports)
+  --jobs N              experiments run in N worker processes at once (default: the number of cores)
   --list                list experiments, their claims and parameters, then exit
   --quiet               no progress or per-claim lines
   --help                this text
@@ -84,6 +86,12 @@ interface Options {
   firstSeed: number;
   out: string;
   quiet: boolean;
+  /** Worker processes; undefined: the number of cores. */
+  jobs?: number;
+  /** Write the JSON only (a --jobs worker: the parent writes the pages). */
+  noPages: boolean;
+  /** The flags a worker repeats: --profile, --set, --seeds, --seed. */
+  workerFlags: string[];
 }
 
 function parseOptions(args: string[], exps: readonly Experiment[]): Options | "help" | "list" {
@@ -101,6 +109,8 @@ function parseOptions(args: string[], exps: readonly Experiment[]): Options | "h
         out: { type: "string", default: "reports" },
         list: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        jobs: { type: "string" },
+        "no-pages": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -136,7 +146,65 @@ function parseOptions(args: string[], exps: readonly Experiment[]): Options | "h
     firstSeed: positiveInt("--seed", v.seed, 0) ?? 1,
     out: v.out!,
     quiet: v.quiet!,
+    jobs: positiveInt("--jobs", v.jobs, 1),
+    noPages: v["no-pages"]!,
+    workerFlags: [
+      ...["--profile", v.profile!],
+      ...v.set!.flatMap((f) => ["--set", f]),
+      ...(v.seeds !== undefined ? ["--seeds", v.seeds] : []),
+      ...(v.seed !== undefined ? ["--seed", v.seed] : []),
+    ],
   };
+}
+
+function printResult(io: CliIo, result: ExperimentResult, quiet: boolean): void {
+  const failed = result.claims.filter((c) => isFailure(c.status));
+  io.out(
+    `${result.id}: ${result.claims.length - failed.length}/${result.claims.length} claims hold (${
+      duration(result.provenance.durationMs)
+    }, ${result.seeds.length} seeds)`,
+  );
+  if (quiet) return;
+  for (const c of result.claims) {
+    io.out(`  ${c.id.padEnd(4)} ${c.status.padEnd(15)} ${c.verdict?.summary ?? c.error ?? ""}`);
+  }
+}
+
+/** Runs the selected experiments in `jobs` worker processes; returns their results (registry order) and errors. */
+async function runParallel(
+  opts: Options,
+  backendName: string,
+  jobs: number,
+  io: CliIo,
+): Promise<{ results: ExperimentResult[]; errors: number }> {
+  const earlier = await readResults(opts.out, opts.selected.map((e) => e.id));
+  const durations = new Map(earlier.map((r) => [r.id, r.provenance.durationMs]));
+  const ids = opts.selected.map((e) => e.id);
+  const status = opts.quiet || !Deno.stderr.isTerminal() ? undefined : (running: readonly string[], done: number) => {
+    const line = running.length ? `  [${done}/${ids.length} done] running: ${running.join(", ")}` : "";
+    Deno.stderr.writeSync(new TextEncoder().encode(`\r\x1b[2K${line}`));
+  };
+  let errors = 0;
+  const outcomes = await runWorkers(
+    {
+      ids: startOrder(ids, durations),
+      jobs,
+      flags: [...opts.workerFlags, "--backend", backendName],
+      out: opts.out,
+    },
+    (o) => {
+      if (status) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
+      if ("result" in o) printResult(io, o.result, opts.quiet);
+      else errors++, io.err(`${o.id}: error (worker exit ${o.code}): ${o.error}`);
+    },
+    status,
+  );
+  const byId = new Map(outcomes.flatMap((o) => "result" in o ? [[o.id, o.result] as const] : []));
+  return { results: ids.flatMap((id) => byId.get(id) ?? []), errors };
+}
+
+async function mayRunWorkers(): Promise<boolean> {
+  return (await Deno.permissions.query({ name: "run", command: "deno" })).state === "granted";
 }
 
 async function checkWritable(dir: string): Promise<void> {
@@ -182,38 +250,41 @@ export async function main(
     io.err(`claimbook: profile ${opts.profile}, backend ${backend.name} (${backend.device})`);
     for (const r of backend.refused) io.err(`  skipped ${r.name}: ${r.reason}`);
   }
-  const commit = await gitCommit();
-  const cache = fileCache(".cache");
-  const results: ExperimentResult[] = [];
-  for (const exp of opts.selected) {
-    const result = await runExperiment(exp, {
-      profile: opts.profile,
-      backend,
-      overrides: opts.overrides[exp.id],
-      seeds: opts.seeds,
-      firstSeed: opts.firstSeed,
-      progress: opts.quiet ? undefined : terminalProgress(),
-      cache,
-      commit,
-    });
-    results.push(result);
-    await writeResult(opts.out, result);
-    const failed = result.claims.filter((c) => isFailure(c.status));
-    io.out(
-      `${exp.id}: ${result.claims.length - failed.length}/${result.claims.length} claims hold (${
-        duration(result.provenance.durationMs)
-      }, ${result.seeds.length} seeds)`,
-    );
-    if (!opts.quiet) {
-      for (const c of result.claims) {
-        io.out(`  ${c.id.padEnd(4)} ${c.status.padEnd(15)} ${c.verdict?.summary ?? c.error ?? ""}`);
-      }
+  const cores = navigator.hardwareConcurrency || 1;
+  const wanted = exps === registry ? Math.min(opts.jobs ?? cores, opts.selected.length) : 1;
+  const parallel = wanted > 1 && await mayRunWorkers();
+  if (wanted > 1 && !parallel && opts.jobs !== undefined) {
+    io.err(`note: --jobs ${opts.jobs} needs --allow-run=deno (deno task report has it); running one at a time`);
+  }
+  let results: ExperimentResult[] = [];
+  let errors = 0;
+  if (parallel) {
+    if (!opts.quiet) io.err(`  ${wanted} worker processes (--jobs ${wanted}), one experiment each at a time`);
+    ({ results, errors } = await runParallel(opts, backend.name, wanted, io));
+  } else {
+    const commit = await gitCommit();
+    const cache = fileCache(".cache");
+    for (const exp of opts.selected) {
+      const result = await runExperiment(exp, {
+        profile: opts.profile,
+        backend,
+        overrides: opts.overrides[exp.id],
+        seeds: opts.seeds,
+        firstSeed: opts.firstSeed,
+        progress: opts.quiet ? undefined : terminalProgress(),
+        cache,
+        commit,
+      });
+      results.push(result);
+      await writeResult(opts.out, result);
+      printResult(io, result, opts.quiet);
     }
   }
+  if (opts.noPages) return results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
   const others = await readResults(opts.out, exps.map((e) => e.id).filter((id) => !results.some((r) => r.id === id)));
   await writePages(opts.out, exps, results, [...results, ...others]);
   io.out(`Report: ${opts.out}/index.html`);
-  return results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
+  return errors > 0 || results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

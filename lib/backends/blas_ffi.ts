@@ -6,6 +6,7 @@
  * read `CLAIMBOOK_BLAS`, an explicit library path that is tried first).
  * @module
  */
+import { cpuFlags, decideKernels, libraryName } from "./blas_kernels.ts";
 
 /** Row-major storage, as CBLAS defines it. */
 const ROW_MAJOR = 101;
@@ -51,7 +52,63 @@ const SYMBOLS = {
   // OpenBLAS's thread count, to run small and skinny products on one thread (see threadsFor)
   openblas_set_num_threads: { parameters: ["i32"], result: "void", optional: true },
   openblas_get_num_threads: { parameters: [], result: "i32", optional: true },
+  // which kernel set OpenBLAS chose, and its version (see blas_kernels.ts)
+  openblas_get_corename: { parameters: [], result: "pointer", optional: true },
+  openblas_get_config: { parameters: [], result: "pointer", optional: true },
 } as const;
+
+type BlasLibrary = Deno.DynamicLibrary<typeof SYMBOLS>;
+
+function cString(f: (() => Deno.PointerValue) | null | undefined): string | undefined {
+  const ptr = f?.();
+  return ptr ? Deno.UnsafePointerView.getCString(ptr) : undefined;
+}
+
+function readEnv(name: string): string | undefined {
+  try {
+    return Deno.env.get(name) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens `path`; for an OpenBLAS that fell back to generic kernels on a CPU that can run better
+ * ones, reopens it with `OPENBLAS_CORETYPE` set for that one load (the variable is removed again,
+ * so child processes such as the bench's numpy see the environment unchanged). Returns the library
+ * and a description of its kernels for the device line. `decide` is replaceable in tests.
+ */
+export function openWithBestKernels(
+  path: string,
+  decide: typeof decideKernels = decideKernels,
+): { lib: BlasLibrary; kernels?: string } {
+  let lib = Deno.dlopen(path, SYMBOLS);
+  const corename = cString(lib.symbols.openblas_get_corename);
+  if (!corename) return { lib };
+  const name = libraryName(cString(lib.symbols.openblas_get_config));
+  const decision = decide(corename, cpuFlags(), readEnv("OPENBLAS_CORETYPE"));
+  if (decision.action === "keep") return { lib, kernels: `${name}, ${corename} kernels (${decision.why})` };
+  try {
+    Deno.env.set("OPENBLAS_CORETYPE", decision.target.coretype);
+  } catch {
+    return {
+      lib,
+      kernels: `${name}, ${corename} kernels (the library did not recognise this CPU; ${decision.target.name} ` +
+        `would be faster: allow --allow-env=OPENBLAS_CORETYPE or set OPENBLAS_CORETYPE=${decision.target.coretype})`,
+    };
+  }
+  try {
+    lib.close();
+    lib = Deno.dlopen(path, SYMBOLS);
+  } finally {
+    Deno.env.delete("OPENBLAS_CORETYPE");
+  }
+  const now = cString(lib.symbols.openblas_get_corename) ?? "unknown";
+  const why = now.toLowerCase() === decision.target.name.toLowerCase()
+    ? decision.why
+    : `asked for ${decision.target.name} because the library took ${corename}; it reports ${now}`;
+  return { lib, kernels: `${name}, ${now} kernels (${why})` };
+}
 
 /**
  * When a product may use more than one BLAS thread. OpenBLAS splits any product above 64³
@@ -65,6 +122,18 @@ export const blasThreading = {
   minWork: 2 ** 24,
 };
 
+/**
+ * The most BLAS threads a product may use: `OPENBLAS_NUM_THREADS` when the user sets it, else 1.
+ * One thread by default because OpenBLAS's threaded products do not always sum in the same order
+ * as its single-threaded ones (measured: 3072×50·50×1000 differs in the last bit in 70% of its
+ * elements), so the numbers would depend on the machine's cores and on `--jobs`; the cores are
+ * used by running experiments in parallel processes instead (`deno task report --jobs N`).
+ */
+export function blasThreadLimit(): number {
+  const n = Number(readEnv("OPENBLAS_NUM_THREADS"));
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
 /** The threads a product M×K · K×N gets, given the library's maximum. */
 export function threadsFor(m: number, n: number, k: number, max: number): number {
   return m * n * k >= blasThreading.minWork ? max : 1;
@@ -74,6 +143,8 @@ export function threadsFor(m: number, n: number, k: number, max: number): number
 export interface Blas {
   /** The path it was loaded from. */
   path: string;
+  /** The library and its kernel set, e.g. "OpenBLAS 0.3.21, SkylakeX kernels (the library's own choice)", where known. */
+  kernels?: string;
   /**
    * Row-major `C = alpha·op(A)·op(B) + beta·C` with `op(A)` M×K, `op(B)` K×N, C M×N.
    * A, B, C may be subarrays (views) of larger Float32Arrays; nothing is copied.
@@ -130,11 +201,11 @@ export function loadBlas(): Blas | string {
   const errors: string[] = [];
   for (const path of candidates) {
     try {
-      const lib = Deno.dlopen(path, SYMBOLS);
+      const { lib, kernels } = openWithBestKernels(path);
       const f = lib.symbols.cblas_sgemm;
       const { openblas_set_num_threads: setThreads, openblas_get_num_threads: getThreads } = lib.symbols;
-      const maxThreads = setThreads && getThreads ? getThreads() : 1; // OPENBLAS_NUM_THREADS or the cores
-      let threads = maxThreads;
+      const maxThreads = setThreads && getThreads ? blasThreadLimit() : 1;
+      let threads = setThreads && getThreads ? getThreads() : 1;
       const sgemm: Blas["sgemm"] = (tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
         if (m === 0 || n === 0) return;
         const want = maxThreads > 1 ? threadsFor(m, n, k, maxThreads) : 1;
@@ -149,7 +220,7 @@ export function loadBlas(): Blas | string {
           scopy: (n, x, y) => copy(n, x, 1, y, 1),
         }
         : undefined;
-      loaded = { path, sgemm, level1 };
+      loaded = { path, kernels, sgemm, level1 };
       return loaded;
     } catch (e) {
       const text = String(e);

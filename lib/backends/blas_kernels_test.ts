@@ -1,0 +1,78 @@
+import { assert, assertEquals, assertMatch } from "../std.ts";
+import { bestTarget, cpuFlags, decideKernels, libraryName } from "./blas_kernels.ts";
+import { BLAS_CANDIDATES } from "./blas_ffi.ts";
+
+const SPR =
+  "fpu sse sse2 ssse3 sse4_1 sse4_2 avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16 amx_tile";
+const SKX = "fpu sse sse2 sse4_2 avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl";
+const flags = (s: string) => cpuFlags(`processor\t: 0\nflags\t\t: ${s}\nbugs\t\t: none\n`);
+
+Deno.test("bestTarget: the best kernel set the flags allow", () => {
+  assertEquals(bestTarget(flags(SPR))?.coretype, "COOPERLAKE");
+  assertEquals(bestTarget(flags(SKX))?.coretype, "SKYLAKEX");
+  assertEquals(bestTarget(flags("sse4_2 avx avx2 fma"))?.coretype, "HASWELL");
+  assertEquals(bestTarget(flags("sse4_2 avx"))?.coretype, "SANDYBRIDGE");
+  assertEquals(bestTarget(new Set()), undefined, "no flags (not Linux x86-64): no choice");
+});
+
+Deno.test("decideKernels: a generic fallback on a newer CPU is replaced, the library's good choice kept", () => {
+  const d = decideKernels("Prescott", flags(SPR), undefined);
+  assert(d.action === "reload");
+  assertEquals(d.target.coretype, "COOPERLAKE");
+  assertMatch(d.why, /did not recognise this CPU and took its Prescott kernels/);
+  const onSkx = decideKernels("Prescott", flags(SKX), undefined);
+  assert(onSkx.action === "reload" && onSkx.target.name === "SkylakeX");
+  assertEquals(decideKernels("Haswell", flags(SKX), undefined).action, "reload", "AVX2 kernels on an AVX-512 CPU");
+  for (const core of ["SkylakeX", "Cooperlake", "SapphireRapids"]) {
+    assertEquals(decideKernels(core, flags(SKX), undefined).action, "keep", core);
+  }
+  assertEquals(decideKernels("Zen", flags("sse4_2 avx avx2 fma"), undefined).action, "keep", "Zen = AVX2 level");
+  assertEquals(decideKernels("Prescott", new Set(), undefined).action, "keep", "no flags: trust the library");
+  assertEquals(decideKernels("ARMV8", flags(SPR), undefined).action, "keep", "unknown core names are left alone");
+});
+
+Deno.test("decideKernels: a user's OPENBLAS_CORETYPE is never overridden", () => {
+  assertEquals(decideKernels("Prescott", flags(SPR), "PRESCOTT"), {
+    action: "keep",
+    why: "set by OPENBLAS_CORETYPE=PRESCOTT",
+  });
+});
+
+Deno.test("libraryName reads the version from openblas_get_config", () => {
+  assertEquals(
+    libraryName("OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Prescott MAX_THREADS=64"),
+    "OpenBLAS 0.3.21",
+  );
+  assertEquals(libraryName(undefined), "OpenBLAS");
+});
+
+const openblas = BLAS_CANDIDATES.find((p) => {
+  try {
+    return Deno.statSync(p).isFile;
+  } catch {
+    return false;
+  }
+});
+
+Deno.test({
+  name: "a reload takes the chosen kernels and leaves OPENBLAS_CORETYPE unset (fresh process)",
+  ignore: !openblas,
+  async fn() {
+    const ffi = new URL("./blas_ffi.ts", import.meta.url).href;
+    const code = `
+      import { openWithBestKernels } from "${ffi}";
+      const { kernels } = openWithBestKernels("${openblas}", (core) => ({
+        action: "reload",
+        target: { coretype: "SANDYBRIDGE", name: "Sandybridge", needs: [] },
+        why: "chosen: test, the library took " + core,
+      }));
+      console.log(JSON.stringify({ kernels, env: Deno.env.get("OPENBLAS_CORETYPE") ?? null }));`;
+    const env = { ...Deno.env.toObject() };
+    delete env.OPENBLAS_CORETYPE;
+    const out = await new Deno.Command("deno", { args: ["eval", code], env, clearEnv: true, stdout: "piped" }).output();
+    assert(out.success, "the child process failed");
+    const r = JSON.parse(new TextDecoder().decode(out.stdout));
+    assertMatch(r.kernels, /^OpenBLAS \S+, Sandybridge kernels \(chosen: test, the library took \w+\)$/);
+    assertEquals(r.env, null);
+  },
+});

@@ -1,0 +1,92 @@
+/**
+ * `deno task report --jobs N`: experiments in parallel worker processes, each one a plain
+ * `lib/cli.ts` run of one experiment that writes its `<id>.json` (and no pages). A worker's BLAS
+ * runs on one thread (blas_ffi.ts: `blasThreadLimit`), so N workers use N cores and the numbers are
+ * those of a serial run: the same seeds on the same backend give the same JSON apart from timing.
+ * @module
+ */
+import type { ExperimentResult } from "./runner.ts";
+
+/** What every worker gets: the flags that select the profile, backend, seeds and overrides. */
+export interface WorkerPlan {
+  /** Experiment ids, in the order they should start (longest first balances the workers). */
+  ids: readonly string[];
+  jobs: number;
+  /** Flags passed to every worker besides its experiment id, e.g. ["--profile", "ci", "--backend", "cpu-blas"]. */
+  flags: readonly string[];
+  out: string;
+}
+
+/** A worker's end: its result (read back from its JSON) or why there is none. */
+export type WorkerOutcome = { id: string; result: ExperimentResult } | { id: string; error: string; code: number };
+
+/** Permissions of a worker: the report task's, without --allow-run (a worker starts nothing). */
+export function workerArgs(id: string, plan: WorkerPlan): string[] {
+  return [
+    "run",
+    "--allow-read",
+    `--allow-write=${plan.out},.cache`,
+    "--allow-env=CLAIMBOOK_BACKEND,CLAIMBOOK_BLAS,OPENBLAS_CORETYPE,OPENBLAS_NUM_THREADS",
+    "--allow-ffi",
+    new URL("./cli.ts", import.meta.url).pathname,
+    id,
+    ...plan.flags,
+    "--out",
+    plan.out,
+    "--quiet",
+    "--no-pages",
+    "--jobs",
+    "1",
+  ];
+}
+
+/** Start order: the longest experiments first (durations from earlier results), the rest in registry order. */
+export function startOrder(ids: readonly string[], durations: ReadonlyMap<string, number>): string[] {
+  return ids.map((id, i) => ({ id, i, ms: durations.get(id) ?? -1 }))
+    .sort((a, b) => b.ms - a.ms || a.i - b.i)
+    .map((e) => e.id);
+}
+
+/**
+ * Runs every experiment of the plan in a pool of `plan.jobs` worker processes; `onDone` hears of
+ * each as it ends and `onStatus` of the running set (for a progress line). Resolves when all are done.
+ */
+export async function runWorkers(
+  plan: WorkerPlan,
+  onDone: (o: WorkerOutcome) => void,
+  onStatus: (running: readonly string[], done: number) => void = () => {},
+): Promise<WorkerOutcome[]> {
+  const queue = [...plan.ids];
+  const running = new Set<string>();
+  const outcomes: WorkerOutcome[] = [];
+  const one = async (id: string): Promise<WorkerOutcome> => {
+    const child = new Deno.Command("deno", {
+      args: workerArgs(id, plan),
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    const { code, stderr } = await child.output();
+    const text = new TextDecoder().decode(stderr).trim();
+    if (code === 2 || (code !== 0 && code !== 1)) {
+      return { id, code, error: text.split("\n").slice(-3).join(" ") || `worker exited with ${code}` };
+    }
+    try {
+      return { id, result: JSON.parse(await Deno.readTextFile(`${plan.out}/${id}.json`)) as ExperimentResult };
+    } catch (e) {
+      return { id, code, error: `no result file ${plan.out}/${id}.json (${(e as Error).message}); ${text}` };
+    }
+  };
+  const lane = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      running.add(id);
+      onStatus([...running], outcomes.length);
+      const o = await one(id);
+      running.delete(id);
+      outcomes.push(o);
+      onDone(o);
+      onStatus([...running], outcomes.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(plan.jobs, plan.ids.length) }, lane));
+  return outcomes;
+}

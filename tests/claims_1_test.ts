@@ -1,0 +1,4 @@
+/** Claims, shard 1 of tests/claim_steps.ts (run side by side by deno test --parallel). */
+import { claimTests } from "./claim_steps.ts";
+
+await claimTests(1);
