@@ -1,0 +1,46 @@
+import { assert, assertEquals } from "../lib/std.ts";
+import { main } from "../lib/cli.ts";
+import { startOrder, workerArgs } from "../lib/parallel.ts";
+import { compareResultDirs } from "../lib/report/same_results.ts";
+
+const quietIo = () => {
+  const lines: string[] = [];
+  return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
+};
+
+Deno.test("startOrder: the longest experiments first, then registry order", () => {
+  assertEquals(startOrder(["a", "b", "c", "d"], new Map([["c", 50], ["a", 10]])), ["c", "a", "b", "d"]);
+});
+
+Deno.test("workerArgs: one experiment, JSON only, no --allow-run for the worker", () => {
+  const args = workerArgs("init", { ids: ["init"], jobs: 2, flags: ["--profile", "ci"], out: "reports" });
+  assert(args.includes("--no-pages") && args.includes("init") && !args.some((a) => a.startsWith("--allow-run")));
+  assertEquals(args.slice(args.indexOf("--jobs"), args.indexOf("--jobs") + 2), ["--jobs", "1"]);
+});
+
+Deno.test("--jobs 2 gives the same results as --jobs 1, and one report", async () => {
+  const [a, b] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
+  try {
+    const args = [
+      "optimizers",
+      "babysitting",
+      "--backend",
+      Deno.env.get("CLAIMBOOK_BACKEND") || "auto",
+      "--quiet",
+      "--seeds",
+      "1",
+    ];
+    const serial = quietIo(), parallel = quietIo();
+    assertEquals(await main([...args, "--jobs", "1", "--out", a], serial.io), 0);
+    assertEquals(await main([...args, "--jobs", "2", "--out", b], parallel.io), 0, parallel.lines.join("\n"));
+    assertEquals(await compareResultDirs(a, b), []);
+    assert(
+      parallel.lines.some((l) => l.startsWith("optimizers: ")) && parallel.lines.some((l) => /^babysitting: /.test(l)),
+    );
+    const index = await Deno.readTextFile(`${b}/index.html`);
+    assert(index.includes("optimizers") && index.includes("babysitting"), "the parent writes the pages");
+  } finally {
+    await Deno.remove(a, { recursive: true });
+    await Deno.remove(b, { recursive: true });
+  }
+});
