@@ -14,7 +14,7 @@ import { parseArgs } from "../std.ts";
 import type { BackendTimes } from "./measure.ts";
 import { benchTable, type NumpyTimes } from "./table.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = new URL("../..", import.meta.url).pathname;
 const NUMPY_CANDIDATES = ["../shared/bench/reference_numpy.py", "../../shared/bench/reference_numpy.py"];
 
 async function exists(path: string): Promise<boolean> {
