@@ -40,6 +40,20 @@ export function workerArgs(id: string, plan: WorkerPlan): string[] {
   ];
 }
 
+/**
+ * The result in `file` if it was written at or after `since` (ms since the epoch), else why not:
+ * an earlier run's file is not this worker's result (a worker that crashed writes none).
+ */
+export async function resultWrittenSince(file: string, since: number): Promise<ExperimentResult | string> {
+  try {
+    const mtime = (await Deno.stat(file)).mtime?.getTime() ?? 0;
+    if (mtime < since) return "not written by this run";
+    return JSON.parse(await Deno.readTextFile(file)) as ExperimentResult;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /** Start order: the longest experiments first (durations from earlier results), the rest in registry order. */
 export function startOrder(ids: readonly string[], durations: ReadonlyMap<string, number>): string[] {
   return ids.map((id, i) => ({ id, i, ms: durations.get(id) ?? -1 }))
@@ -60,6 +74,7 @@ export async function runWorkers(
   const running = new Set<string>();
   const outcomes: WorkerOutcome[] = [];
   const one = async (id: string): Promise<WorkerOutcome> => {
+    const started = Date.now();
     const child = new Deno.Command("deno", {
       args: workerArgs(id, plan),
       stdout: "null",
@@ -70,11 +85,11 @@ export async function runWorkers(
     if (code === 2 || (code !== 0 && code !== 1)) {
       return { id, code, error: text.split("\n").slice(-3).join(" ") || `worker exited with ${code}` };
     }
-    try {
-      return { id, result: JSON.parse(await Deno.readTextFile(`${plan.out}/${id}.json`)) as ExperimentResult };
-    } catch (e) {
-      return { id, code, error: `no result file ${plan.out}/${id}.json (${(e as Error).message}); ${text}` };
-    }
+    const file = `${plan.out}/${id}.json`;
+    const result = await resultWrittenSince(file, started);
+    return typeof result === "string"
+      ? { id, code, error: `no result in ${file} (${result}); ${text}` }
+      : { id, result };
   };
   const lane = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {

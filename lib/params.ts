@@ -37,6 +37,16 @@ export type ParamSpecs = Record<string, ParamSpec>;
 /** The resolved values of a set of declarations. */
 export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: S[K]["ci"] };
 
+/** A number parameter in one line: `numberParam(ci, full, doc, min, max, integer)`. */
+export function numberParam(ci: number, full: number, doc: string, min = 0, max = 1e9, integer = false) {
+  return { ci, full, doc, min, max, integer };
+}
+
+/** A number-list parameter in one line (the bounds apply to every element). */
+export function numberListParam(ci: number[], full: number[], doc: string, min = 0, max = 1e9, integer = false) {
+  return { ci, full, doc, min, max, integer };
+}
+
 /** An error in user input (a bad flag or value): the CLI prints its message and exits with 2. */
 export class UsageError extends Error {
   override name = "UsageError";

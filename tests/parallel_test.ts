@@ -1,6 +1,6 @@
 import { assert, assertEquals } from "../lib/std.ts";
 import { main } from "../lib/cli.ts";
-import { startOrder, workerArgs } from "../lib/parallel.ts";
+import { resultWrittenSince, startOrder, workerArgs } from "../lib/parallel.ts";
 import { compareResultDirs } from "../lib/report/same_results.ts";
 
 const quietIo = () => {
@@ -42,5 +42,19 @@ Deno.test("--jobs 2 gives the same results as --jobs 1, and one report", async (
   } finally {
     await Deno.remove(a, { recursive: true });
     await Deno.remove(b, { recursive: true });
+  }
+});
+
+Deno.test("a worker's result is read only if this run wrote it (a crashed worker never reports a stale file)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const file = `${dir}/init.json`;
+    await Deno.writeTextFile(file, JSON.stringify({ id: "init" }));
+    const written = (await Deno.stat(file)).mtime!.getTime();
+    assertEquals(await resultWrittenSince(file, written + 5000), "not written by this run");
+    assertEquals(await resultWrittenSince(file, written), { id: "init" } as never);
+    assert(typeof await resultWrittenSince(`${dir}/missing.json`, 0) === "string");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });

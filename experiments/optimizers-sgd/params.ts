@@ -3,17 +3,7 @@
  * budgets and the quiz factors of B1–B5.
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
-
-/** A numeric parameter spec (not a list), as most parameters of this experiment are. */
-const num = (ci: number, full: number, doc: string, min = 0, max = 1e9, integer = false) => ({
-  ci,
-  full,
-  doc,
-  min,
-  max,
-  integer,
-});
+import { numberParam as num, type ParamValues } from "../../lib/params.ts";
 
 /** The parameter specs of the `optimizers-sgd` experiment. */
 export const params = {

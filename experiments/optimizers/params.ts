@@ -2,24 +2,7 @@
  * The parameters of the optimizers family (B4, B6–B15).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
-
-const num = (ci: number, full: number, doc: string, min = 0, max = 1e9, integer = false) => ({
-  ci,
-  full,
-  doc,
-  min,
-  max,
-  integer,
-});
-const list = (ci: number[], full: number[], doc: string, min = 0, max = 1e9, integer = false) => ({
-  ci,
-  full,
-  doc,
-  min,
-  max,
-  integer,
-});
+import { numberListParam as list, numberParam as num, type ParamValues } from "../../lib/params.ts";
 
 /** The parameters of the family (every one overridable with --set optimizers.<name>=…). */
 export const params = {

@@ -64,6 +64,7 @@ function cString(f: (() => Deno.PointerValue) | null | undefined): string | unde
   return ptr ? Deno.UnsafePointerView.getCString(ptr) : undefined;
 }
 
+/** An environment variable, or undefined when it is unset, empty or not readable (no --allow-env). */
 function readEnv(name: string): string | undefined {
   try {
     return Deno.env.get(name) || undefined;
@@ -178,14 +179,6 @@ export interface Blas {
 let loaded: Blas | undefined;
 let failure: string | undefined;
 
-function envPath(): string | undefined {
-  try {
-    return Deno.env.get("CLAIMBOOK_BLAS") || undefined;
-  } catch {
-    return undefined; // no --allow-env: use the default candidates
-  }
-}
-
 /**
  * Loads the first BLAS library that opens and has `cblas_sgemm`, once per process.
  * Returns the library, or a string that says why none could be loaded and how to fix it.
@@ -196,7 +189,7 @@ export function loadBlas(): Blas | string {
   if (typeof Deno === "undefined" || typeof Deno.dlopen !== "function") {
     return failure = "this runtime has no Deno.dlopen (FFI)";
   }
-  const explicit = envPath();
+  const explicit = readEnv("CLAIMBOOK_BLAS"); // without --allow-env: the default candidates
   const candidates = explicit ? [explicit] : BLAS_CANDIDATES;
   const errors: string[] = [];
   for (const path of candidates) {
