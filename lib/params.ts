@@ -38,12 +38,26 @@ export type ParamSpecs = Record<string, ParamSpec>;
 export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: S[K]["ci"] };
 
 /** A number parameter in one line: `numberParam(ci, full, doc, min, max, integer)`. */
-export function numberParam(ci: number, full: number, doc: string, min = 0, max = 1e9, integer = false) {
+export function numberParam(
+  ci: number,
+  full: number,
+  doc: string,
+  min = 0,
+  max = 1e9,
+  integer = false,
+): ParamSpec<number> {
   return { ci, full, doc, min, max, integer };
 }
 
 /** A number-list parameter in one line (the bounds apply to every element). */
-export function numberListParam(ci: number[], full: number[], doc: string, min = 0, max = 1e9, integer = false) {
+export function numberListParam(
+  ci: number[],
+  full: number[],
+  doc: string,
+  min = 0,
+  max = 1e9,
+  integer = false,
+): ParamSpec<number[]> {
   return { ci, full, doc, min, max, integer };
 }
 
