@@ -30,10 +30,11 @@ export function describeTolerance(tol: Tolerance): string {
   return parts.join(" or ");
 }
 
-/** Whether `measured` is within `tol` of `expected`. NaN is never close. */
+/** Whether `measured` is within `tol` of `expected`. NaN is never close; an infinity only to itself. */
 export function isClose(measured: number, expected: number, tol: Tolerance): boolean {
   if (Number.isNaN(measured) || Number.isNaN(expected)) return false;
   if (measured === expected) return true;
+  if (!Number.isFinite(measured) || !Number.isFinite(expected)) return false;
   const d = Math.abs(measured - expected);
   return (tol.abs !== undefined && d <= tol.abs) ||
     (tol.rel !== undefined && d <= tol.rel * Math.abs(expected));
@@ -117,6 +118,9 @@ export function seedsFraction<D>(
   minFraction: number,
 ): SeedRule {
   if (runs.length === 0) throw new Error("seedsFraction: no runs");
+  if (!(minFraction > 0 && minFraction <= 1)) {
+    throw new Error(`seedsFraction: minFraction must be in (0, 1], got ${minFraction} (0 would pass anything)`);
+  }
   const perSeed: Record<string, boolean> = {};
   let held = 0;
   for (const r of runs) {
@@ -131,6 +135,69 @@ export function seedsFraction<D>(
     total: runs.length,
     rule: `holds in ≥ ${fmt(minFraction * 100)}% of seeds (${needed} of ${runs.length} needed)`,
     perSeed,
+  };
+}
+
+/** A {@link SeedRule} decided by a test: its p-value, and why it is inconclusive when it is. */
+export interface SeedTest extends SeedRule {
+  /** One-sided p-value of the observed count under the null hypothesis. */
+  pValue: number;
+  /** Set when there are too few seeds for the test to reach its level: "3 seeds, the test needs 5". */
+  inconclusive?: string;
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, 1/2). */
+export function binomialTail(k: number, n: number): number {
+  let term = 0.5 ** n; // C(n, 0) / 2^n
+  let tail = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) tail += term;
+    term = term * (n - i) / (i + 1);
+  }
+  return Math.min(1, tail);
+}
+
+/** The fewest seeds with which a one-sided sign test can reach `level` (all seeds holding). */
+export function seedsNeeded(level: number): number {
+  return Math.ceil(Math.log2(1 / level) - 1e-9);
+}
+
+/**
+ * Judges a statistical claim with a one-sided sign test: the predicate compares two arms (or a value
+ * with its claimed side) per seed; the null hypothesis is "holds in at most half the seeds", rejected
+ * when P(≥ held of n | p = 1/2) ≤ `level`. With fewer seeds than the test needs it is inconclusive.
+ * @example
+ * ```ts
+ * const t = signTest(runs, (d) => d.withBn < d.withoutBn); // needs 5 seeds at level 0.05
+ * ```
+ */
+export function signTest<D>(
+  runs: readonly SeedRun<D>[],
+  predicate: (data: D, seed: number) => boolean,
+  level = 0.05,
+): SeedTest {
+  if (runs.length === 0) throw new Error("signTest: no runs");
+  if (!(level > 0 && level < 0.5)) throw new Error(`signTest: level must be in (0, 0.5), got ${level}`);
+  const perSeed: Record<string, boolean> = {};
+  let held = 0;
+  for (const r of runs) {
+    const ok = predicate(r.data, r.seed);
+    perSeed[`seed ${r.seed}`] = ok;
+    if (ok) held++;
+  }
+  const n = runs.length;
+  const pValue = binomialTail(held, n);
+  const needed = seedsNeeded(level);
+  const inconclusive = n < needed ? `${n} seed${n === 1 ? "" : "s"}, the test needs ${needed}` : undefined;
+  return {
+    pass: !inconclusive && pValue <= level,
+    held,
+    total: n,
+    rule: `one-sided sign test at level ${fmt(level)}: held in ${held} of ${n} seeds, p = ${fmt(pValue, 3)}` +
+      ` (null hypothesis: holds in at most half the seeds)`,
+    perSeed,
+    pValue,
+    ...(inconclusive ? { inconclusive } : {}),
   };
 }
 

@@ -176,7 +176,7 @@ async function runParallel(
   backendName: string,
   jobs: number,
   io: CliIo,
-): Promise<{ results: ExperimentResult[]; errors: number }> {
+): Promise<{ results: ExperimentResult[]; errors: number; usage: boolean }> {
   const earlier = await readResults(opts.out, opts.selected.map((e) => e.id));
   const durations = new Map(earlier.map((r) => [r.id, r.provenance.durationMs]));
   const ids = opts.selected.map((e) => e.id);
@@ -185,6 +185,7 @@ async function runParallel(
     Deno.stderr.writeSync(new TextEncoder().encode(`\r\x1b[2K${line}`));
   };
   let errors = 0;
+  let usage = false;
   const outcomes = await runWorkers(
     {
       ids: startOrder(ids, durations),
@@ -195,12 +196,13 @@ async function runParallel(
     (o) => {
       if (status) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
       if ("result" in o) printResult(io, o.result, opts.quiet);
+      else if (o.code === 2) usage = true, io.err(o.error.startsWith("error: ") ? o.error : `error: ${o.error}`);
       else errors++, io.err(`${o.id}: error (worker exit ${o.code}): ${o.error}`);
     },
     status,
   );
   const byId = new Map(outcomes.flatMap((o) => "result" in o ? [[o.id, o.result] as const] : []));
-  return { results: ids.flatMap((id) => byId.get(id) ?? []), errors };
+  return { results: ids.flatMap((id) => byId.get(id) ?? []), errors, usage };
 }
 
 async function mayRunWorkers(): Promise<boolean> {
@@ -262,25 +264,48 @@ export async function main(
   if (wanted > 1 && !parallel && opts.jobs !== undefined) {
     io.err(`note: --jobs ${opts.jobs} needs --allow-run=deno (deno task report has it); running one at a time`);
   }
+  try {
+    for (const exp of opts.selected) {
+      await exp.inputs?.(resolveParams(exp.id, exp.params, opts.profile, opts.overrides[exp.id]));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return io.err(`error: ${e.message}`), 2;
+    throw e;
+  }
+  const fewer = opts.seeds !== undefined ? opts.selected.filter((e) => opts.seeds! < e.seeds.ci).map((e) => e.id) : [];
+  if (fewer.length) {
+    io.err(
+      `note: --seeds ${opts.seeds} is fewer than the ci profile of ${fewer.join(", ")}: ` +
+        `claims judged by a test over seeds will be "inconclusive" where the test needs more seeds`,
+    );
+  }
   let results: ExperimentResult[] = [];
   let errors = 0;
   if (parallel) {
     if (!opts.quiet) io.err(`  ${wanted} worker processes (--jobs ${wanted}), one experiment each at a time`);
-    ({ results, errors } = await runParallel(opts, backend.name, wanted, io));
+    let usage;
+    ({ results, errors, usage } = await runParallel(opts, backend.name, wanted, io));
+    if (usage) return 2;
   } else {
     const commit = await gitCommit();
     const cache = fileCache(".cache");
     for (const exp of opts.selected) {
-      const result = await runExperiment(exp, {
-        profile: opts.profile,
-        backend,
-        overrides: opts.overrides[exp.id],
-        seeds: opts.seeds,
-        firstSeed: opts.firstSeed,
-        progress: opts.quiet ? undefined : terminalProgress(),
-        cache,
-        commit,
-      });
+      let result;
+      try {
+        result = await runExperiment(exp, {
+          profile: opts.profile,
+          backend,
+          overrides: opts.overrides[exp.id],
+          seeds: opts.seeds,
+          firstSeed: opts.firstSeed,
+          progress: opts.quiet ? undefined : terminalProgress(),
+          cache,
+          commit,
+        });
+      } catch (e) {
+        if (e instanceof UsageError) return io.err(`error: ${e.message}`), 2;
+        throw e;
+      }
       results.push(result);
       await writeResult(opts.out, result);
       printResult(io, result, opts.quiet);

@@ -35,8 +35,31 @@ export interface Verdict {
   expected: Measure;
   /** The tolerance or rule, in words: "±0.02 per layer", "in ≥ 4 of 5 seeds". */
   tolerance: string;
-  /** One sentence a lecturer can read. */
+  /** One sentence a lecturer can read; it must follow `pass` (no "exactly" on a failing check). */
   summary: string;
+  /**
+   * Set when the data cannot decide the claim (too few seeds for the stated test): the reason, e.g.
+   * "1 seed, the test needs 5". The claim is then "inconclusive", which never counts as a pass.
+   */
+  inconclusive?: string;
+  /** The outcome of each named part of a multi-part claim (with per-part known failures). */
+  parts?: Record<string, boolean>;
+}
+
+/**
+ * A named, realistic way the claimed behaviour could be wrong — a bug or a wrong belief — switched
+ * on through the experiment's own parameters (never a second copy of its code). `deno task test`
+ * runs every falsifier at the `ci` profile and fails unless the claim's check rejects it.
+ */
+export interface Falsifier {
+  /** Short name: "Xavier at 1.2/√Din for ReLU". */
+  name: string;
+  /** What the planted bug or belief is, in a sentence a reader would call a bug. */
+  description: string;
+  /** Parameter overrides that switch it on, as `--set` text by parameter name: `{ fault: "scale-1.2" }`. */
+  set: Record<string, string>;
+  /** Seeds for this run when fewer than the profile's keep the point (a reduced budget). */
+  seeds?: number;
 }
 
 /** The data one seed's run produced. */
@@ -57,8 +80,14 @@ export interface Claim<D, P> {
    * bundle of statements, in the order the statement lists them.
    */
   answer?: boolean | readonly boolean[];
-  /** Declares the claim known to fail, with the reason; a pass is then reported as unexpected. */
-  knownFailure?: string;
+  /**
+   * Declares the claim known to fail, with the reason; a pass is then reported as unexpected. A record
+   * declares named parts of the verdict (`Verdict.parts`) known to fail, each with its reason: the other
+   * parts must hold.
+   */
+  knownFailure?: string | Readonly<Record<string, string>>;
+  /** The bugs and wrong beliefs this claim's check is shown to reject (at least one). */
+  falsifiers?: readonly Falsifier[];
   /** Computes the verdict from every seed's data. */
   check(runs: readonly SeedRun<D>[], params: P): Verdict;
 }
@@ -141,6 +170,11 @@ export interface ExperimentDef<S extends ParamSpecs, D> {
   charts?(runs: readonly SeedRun<D>[], params: ParamValues<S>): Chart[];
   tables?(runs: readonly SeedRun<D>[], params: ParamValues<S>): Table[];
   images?(runs: readonly SeedRun<D>[], params: ParamValues<S>): ImageGrid[];
+  /**
+   * Loads and validates the experiment's inputs (data files) before any experiment runs; throws a
+   * `UsageError` (one line, exit 2) for bad input. Loads are cached, so the run pays nothing again.
+   */
+  inputs?(params: ParamValues<S>): Promise<void>;
 }
 
 /** An experiment with its types erased, as the registry and runner hold it. */
@@ -182,6 +216,13 @@ export function defineExperiment<S extends ParamSpecs, D>(def: ExperimentDef<S, 
     if (!CLAIM_KINDS.includes(c.kind)) throw new Error(`${where}: claim "${c.id}" has unknown kind "${c.kind}"`);
     if (c.kind === "quiz" && c.answer === undefined) {
       throw new Error(`${where}: quiz claim "${c.id}" needs an answer key`);
+    }
+    for (const f of c.falsifiers ?? []) {
+      const unknown = Object.keys(f.set).filter((k) => !(k in def.params));
+      if (unknown.length) {
+        throw new Error(`${where}: falsifier "${f.name}" of ${c.id} sets unknown parameter(s) ${unknown.join(", ")}`);
+      }
+      if (Object.keys(f.set).length === 0) throw new Error(`${where}: falsifier "${f.name}" of ${c.id} sets nothing`);
     }
   }
   return def;

@@ -61,6 +61,24 @@ export function numberListParam(
   return { ci, full, doc, min, max, integer };
 }
 
+/**
+ * The `fault` parameter of a family: `none` in every profile, or the name of a planted bug or wrong
+ * belief that a claim's falsifier switches on (`--set <family>.fault=<name>`). Each name is described
+ * in `faults` ("scale-1.2": "Xavier-ReLU at 1.2/√Din"), and the doc lists them.
+ */
+export function faultParam(faults: Readonly<Record<string, string>>): ParamSpec<string> {
+  const names = Object.keys(faults);
+  if (names.includes("none")) throw new Error(`faultParam: "none" is the absence of a fault, not a fault`);
+  return {
+    ci: "none",
+    full: "none",
+    choices: ["none", ...names],
+    doc: `A planted bug for the falsifier tests (none in real runs): ${
+      names.map((n) => `${n} = ${faults[n]}`).join("; ")
+    }.`,
+  };
+}
+
 /** An error in user input (a bad flag or value): the CLI prints its message and exits with 2. */
 export class UsageError extends Error {
   override name = "UsageError";

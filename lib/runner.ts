@@ -4,13 +4,16 @@
  * @module
  */
 import type { BackendInfo, Cache, Experiment, SeedRun, Verdict } from "./experiment.ts";
-import { type ParamValue, type Profile, resolveParams } from "./params.ts";
+import { type ParamValue, type Profile, resolveParams, UsageError } from "./params.ts";
 import { createRng } from "./rng.ts";
 import { type ProgressSink, silentProgress } from "./progress.ts";
 import { tf } from "./backend.ts";
 
-/** How a claim came out. `expected-fail` is a declared known failure that failed. */
-export type ClaimStatus = "pass" | "fail" | "expected-fail" | "unexpected-pass" | "error";
+/**
+ * How a claim came out. `expected-fail` is a declared known failure that failed; `inconclusive`: the
+ * data cannot decide (too few seeds for the claim's test), never a pass.
+ */
+export type ClaimStatus = "pass" | "fail" | "expected-fail" | "unexpected-pass" | "inconclusive" | "error";
 
 /** One claim's outcome, as stored in the result JSON. */
 export interface ClaimResult {
@@ -18,7 +21,9 @@ export interface ClaimResult {
   kind: string;
   statement: string;
   answer?: boolean | readonly boolean[];
-  knownFailure?: string;
+  knownFailure?: string | Readonly<Record<string, string>>;
+  /** The falsifiers the claim declares (what its check is shown to reject in `deno task test`). */
+  falsifiers?: { name: string; description: string }[];
   status: ClaimStatus;
   verdict?: Verdict;
   error?: string;
@@ -78,43 +83,65 @@ export function memoryCache(): Cache {
   };
 }
 
-/** Evaluates one claim's check, mapping known failures and thrown errors to a status. */
-function judge(
-  exp: Experiment,
-  claim: Experiment["claims"][number],
-  runs: SeedRun<unknown>[],
-  params: Record<string, ParamValue>,
-): ClaimResult {
-  const base = {
+type AnyClaim = Experiment["claims"][number];
+
+/** What the result JSON records of a claim's declaration. */
+function declared(claim: AnyClaim): Omit<ClaimResult, "status"> {
+  return {
     id: claim.id,
     kind: claim.kind,
     statement: claim.statement,
     answer: claim.answer,
     knownFailure: claim.knownFailure,
+    ...(claim.falsifiers?.length
+      ? { falsifiers: claim.falsifiers.map((f) => ({ name: f.name, description: f.description })) }
+      : {}),
   };
+}
+
+/**
+ * The status of a verdict. With per-part known failures, the undeclared parts must hold and every
+ * declared part must fail ("expected-fail"); a declared part that holds is an "unexpected-pass".
+ */
+export function statusOf(verdict: Verdict, knownFailure: AnyClaim["knownFailure"]): ClaimStatus {
+  if (verdict.inconclusive) return "inconclusive";
+  if (knownFailure === undefined) return verdict.pass ? "pass" : "fail";
+  if (typeof knownFailure === "string") return verdict.pass ? "unexpected-pass" : "expected-fail";
+  const parts = verdict.parts ?? {};
+  const missing = Object.keys(knownFailure).filter((k) => !(k in parts));
+  if (missing.length) throw new Error(`the verdict has no part(s) ${missing.join(", ")} declared as known failures`);
+  if (Object.entries(parts).some(([k, ok]) => !ok && !(k in knownFailure))) return "fail";
+  return Object.keys(knownFailure).some((k) => parts[k]) ? "unexpected-pass" : "expected-fail";
+}
+
+/** Evaluates one claim's check, mapping known failures and thrown errors to a status. */
+function judge(
+  exp: Experiment,
+  claim: AnyClaim,
+  runs: SeedRun<unknown>[],
+  params: Record<string, ParamValue>,
+): ClaimResult {
   try {
     const verdict = claim.check(runs, params);
-    const status: ClaimStatus = claim.knownFailure
-      ? (verdict.pass ? "unexpected-pass" : "expected-fail")
-      : (verdict.pass ? "pass" : "fail");
-    return { ...base, status, verdict };
+    return { ...declared(claim), status: statusOf(verdict, claim.knownFailure), verdict };
   } catch (e) {
     return {
-      ...base,
+      ...declared(claim),
       status: "error",
       error: `check of ${exp.id}/${claim.id} threw: ${e instanceof Error ? e.message : e}`,
     };
   }
 }
 
-/** Whether a claim status counts as a failure of the run (`fail`, `unexpected-pass`, `error`). */
+/** Whether a claim status counts as a failure of the run (all but `pass` and `expected-fail`). */
 export function isFailure(status: ClaimStatus): boolean {
-  return status === "fail" || status === "unexpected-pass" || status === "error";
+  return status !== "pass" && status !== "expected-fail";
 }
 
 /**
  * Runs one experiment for every seed and judges its claims.
- * Never throws for a failing run: the error is recorded and every claim becomes "error".
+ * Never throws for a failing run: the error is recorded and every claim becomes "error". Bad input
+ * (a `UsageError`, e.g. a missing data directory) is thrown: it is the user's to fix, not a result.
  * @example
  * ```ts
  * const backend = await initBackend("auto");
@@ -154,20 +181,13 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
       runs.push({ seed, data: JSON.parse(JSON.stringify(data)) });
     }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     error = `Experiment "${exp.id}" failed: ${e instanceof Error ? e.message : e}`;
   } finally {
     progress.done();
   }
   const claims = error
-    ? exp.claims.map((c): ClaimResult => ({
-      id: c.id,
-      kind: c.kind,
-      statement: c.statement,
-      answer: c.answer,
-      knownFailure: c.knownFailure,
-      status: "error",
-      error,
-    }))
+    ? exp.claims.map((c): ClaimResult => ({ ...declared(c), status: "error", error }))
     : exp.claims.map((c) => judge(exp, c, runs, params));
   return {
     id: exp.id,

@@ -1,6 +1,7 @@
-import { assert, assertEquals } from "./std.ts";
+import { assert, assertEquals, assertRejects, assertThrows } from "./std.ts";
 import { defineExperiment, type Experiment } from "./experiment.ts";
-import { runExperiment } from "./runner.ts";
+import { isFailure, runExperiment, statusOf } from "./runner.ts";
+import { UsageError } from "./params.ts";
 import { initBackend } from "./backend.ts";
 
 const backend = await initBackend("cpu").catch(() => initBackend("auto"));
@@ -83,4 +84,40 @@ Deno.test("a throwing check is an error of that claim only", async () => {
   const r = await runExperiment(exp, { profile: "ci", backend, seeds: 1 });
   assertEquals(r.claims.map((c) => c.status), ["pass", "error"]);
   assert(r.claims[1].error?.includes("boom"));
+});
+
+Deno.test("statusOf: inconclusive never passes; per-part known failures need the other parts to hold", () => {
+  const v = (pass: boolean, parts?: Record<string, boolean>, inconclusive?: string) => ({
+    pass,
+    measured: 0,
+    expected: 0,
+    tolerance: "",
+    summary: "",
+    parts,
+    inconclusive,
+  });
+  assertEquals(statusOf(v(true, undefined, "1 seed, the test needs 5"), undefined), "inconclusive");
+  assert(isFailure("inconclusive"));
+  assertEquals(statusOf(v(false), "why"), "expected-fail");
+  const known = { lr: "the lecture's rate does not train here" };
+  assertEquals(statusOf(v(false, { lr: false, linear: true }), known), "expected-fail");
+  assertEquals(statusOf(v(false, { lr: false, linear: false }), known), "fail");
+  assertEquals(statusOf(v(true, { lr: true, linear: true }), known), "unexpected-pass");
+  assertThrows(() => statusOf(v(false, { linear: false }), known), Error, "no part(s) lr");
+});
+
+Deno.test("runExperiment throws a UsageError from a run (bad input) instead of recording it as a result", async () => {
+  const bad = toy({
+    run: () => Promise.reject(new UsageError(`IDX data directory "/nope" does not exist`)),
+  });
+  await assertRejects(() => runExperiment(bad, { profile: "ci", backend }), UsageError, "/nope");
+});
+
+Deno.test("a falsifier must set a declared parameter", () => {
+  const claim = toy().claims[0];
+  assertThrows(
+    () => toy({ claims: [{ ...claim, falsifiers: [{ name: "x", description: "y", set: { typo: "1" } }] }] }),
+    Error,
+    "unknown parameter(s) typo",
+  );
 });

@@ -74,3 +74,30 @@ Deno.test("a report built with --set has every claim's verdict, SVG charts and c
   assertEquals(strip(again), strip(result));
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("bad data is a usage error: one line even with --quiet, exit 2, the earlier result kept", async () => {
+  const dir = await Deno.makeTempDir();
+  const earlier = `{"id":"babysitting","earlier":true}`;
+  await Deno.writeTextFile(`${dir}/babysitting.json`, earlier);
+  const truncated = `${dir}/idx`;
+  await Deno.mkdir(truncated);
+  for (
+    const f of [
+      "train-images-idx3-ubyte",
+      "train-labels-idx1-ubyte",
+      "t10k-images-idx3-ubyte",
+      "t10k-labels-idx1-ubyte",
+    ]
+  ) {
+    await Deno.writeFile(`${truncated}/${f}`, new Uint8Array([0, 0]));
+  }
+  for (const dataDir of [`${dir}/missing`, truncated]) {
+    const c = capture();
+    const args = ["babysitting", "--set", "babysitting.data=idx", "--set", `babysitting.dataDir=${dataDir}`];
+    assertEquals(await main([...args, "--quiet", "--out", dir], c.io), 2, dataDir);
+    assertEquals(c.err.length, 1, c.err.join("\n"));
+    assertMatch(c.err[0], /^error: .*(does not exist|truncated)/);
+    assertEquals(c.out, []);
+    assertEquals(await Deno.readTextFile(`${dir}/babysitting.json`), earlier);
+  }
+});

@@ -4,8 +4,10 @@
  * @module
  */
 
-/** A problem with a data file or directory: the CLI prints the one-line message. */
-export class DataError extends Error {
+import { UsageError } from "../params.ts";
+
+/** A problem with a data file or directory: a usage error, so the CLI prints the one line and exits with 2. */
+export class DataError extends UsageError {
   override name = "DataError";
 }
 

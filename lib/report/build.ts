@@ -24,7 +24,11 @@ function claimRow(c: ClaimResult, experiment?: string) {
     kind: c.kind,
     statement: c.statement,
     answer: c.answer,
-    knownFailure: c.knownFailure,
+    knownFailure: typeof c.knownFailure === "object"
+      ? Object.entries(c.knownFailure).map(([part, why]) => `${part}: ${why}`).join("; ")
+      : c.knownFailure,
+    inconclusive: c.verdict?.inconclusive,
+    falsifiers: c.falsifiers ?? [],
     summary: c.verdict?.summary,
     error: c.error,
     measured: measureHtml(c.verdict?.measured),
@@ -110,7 +114,7 @@ export async function experimentPage(exp: Experiment, result: ExperimentResult):
 export function countStatuses(
   results: readonly ExperimentResult[],
 ): { status: ClaimStatus; label: string; count: number }[] {
-  const order: ClaimStatus[] = ["pass", "fail", "expected-fail", "unexpected-pass", "error"];
+  const order: ClaimStatus[] = ["pass", "fail", "expected-fail", "unexpected-pass", "inconclusive", "error"];
   const all = results.flatMap((r) => r.claims);
   return order.map((status) => ({
     status,

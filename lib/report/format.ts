@@ -37,6 +37,7 @@ export const STATUS_LABEL: Record<ClaimStatus, string> = {
   fail: "FAIL",
   "expected-fail": "known failure",
   "unexpected-pass": "unexpected pass",
+  inconclusive: "inconclusive",
   error: "error",
 };
 

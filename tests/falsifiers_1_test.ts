@@ -1,0 +1,4 @@
+/** Falsifiers, shard 1 of tests/falsifier_steps.ts (run side by side by deno test --parallel). */
+import { falsifierTests } from "./falsifier_steps.ts";
+
+await falsifierTests(1);
