@@ -23,6 +23,14 @@ export class BackendUnavailable extends Error {
   override name = "BackendUnavailable";
 }
 
+/**
+ * Raised when a backend is present but refused by its self-check (its kernels compute wrong numbers):
+ * a broken backend, which a comparison of backends must count as a failure, not as absent.
+ */
+export class BackendBroken extends BackendUnavailable {
+  override name = "BackendBroken";
+}
+
 /** What starting a backend yields: its device in words and whether it is a software fallback. */
 interface Started {
   tfjsBackend: string;
@@ -96,6 +104,7 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
     const { registerCpuBlas, CPU_BLAS } = await import("./backends/cpu_blas.ts");
     const registered = registerCpuBlas();
     if (typeof registered === "string") throw new BackendUnavailable(registered);
+    if ("selfCheckFailed" in registered) throw new BackendBroken(registered.selfCheckFailed);
     await activate(CPU_BLAS);
     return {
       tfjsBackend: CPU_BLAS,

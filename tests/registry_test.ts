@@ -31,3 +31,15 @@ Deno.test("experiment ids are unique and every claim id appears once across the 
   const dupes = claims.filter((c, i) => claims.indexOf(c) !== i);
   assert(dupes.length === 0, `claims declared in two experiments: ${dupes.join(", ")}`);
 });
+
+Deno.test("every claim declares at least one falsifier, each with a name and a description", () => {
+  const missing = experiments.flatMap((e) =>
+    e.claims.filter((c) => !c.falsifiers?.length).map((c) => `${e.id}/${c.id}`)
+  );
+  assertEquals(missing, [], `claims without a falsifier: ${missing.join(", ")}`);
+  for (const e of experiments) {
+    for (const c of e.claims) {
+      for (const f of c.falsifiers ?? []) assert(f.name && f.description, `${e.id}/${c.id}: a falsifier needs both`);
+    }
+  }
+});

@@ -2,7 +2,7 @@
  * The parameters of the backends experiment: which backends, and the init sizes every backend runs.
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
 
 /** The backends experiment's parameter specs. */
 export const params = {
@@ -20,6 +20,10 @@ export const params = {
     max: 1,
     doc: "Largest relative difference from the reference allowed.",
   },
+  fault: faultParam({
+    "seed-per-repeat": "the repeat run is seeded with seed + its index (a loop counter added to the seed)",
+    "stale-params": "the backends after the reference run init without the width override (its ci default)",
+  }),
 };
 
 /** The resolved parameters of the backends experiment. */

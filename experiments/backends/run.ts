@@ -4,7 +4,7 @@
  * @module
  */
 import type { RunContext } from "../../lib/experiment.ts";
-import { type BackendName, withBackend } from "../../lib/backend.ts";
+import { BackendBroken, type BackendName, BackendUnavailable, withBackend } from "../../lib/backend.ts";
 import { resolveParams } from "../../lib/params.ts";
 import { createRng } from "../../lib/rng.ts";
 import { memoryCache } from "../../lib/runner.ts";
@@ -37,12 +37,30 @@ function initNumbers(d: InitData): Record<string, number[]> {
   };
 }
 
+/**
+ * The record of a backend that did not give numbers: `unavailable` when it is absent (not installed, no
+ * adapter), `failed` when it is present but refused by its self-check or threw while running.
+ */
+export function notRun(name: string, error: unknown): BackendRun {
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  const absent = error instanceof BackendUnavailable && !(error instanceof BackendBroken);
+  return {
+    name,
+    device: "",
+    ...(absent ? { unavailable: message } : { failed: message }),
+    measured: {},
+    identical: false,
+    ms: 0,
+  };
+}
+
 /** Runs init on every backend named in the parameters, twice each with the same seed. */
 export async function run({ tf, params: p, seed, progress }: RunContext<P>): Promise<BackendsData> {
   const names = p.backends.split(",").map((s) => s.trim()).filter((s) => s);
   const bad = names.find((n) => !NAMES.has(n));
   if (bad) throw new Error(`backends.backends names "${bad}", which is not a backend (${[...NAMES].join(", ")})`);
   const initParams = resolveParams("init", initParamSpecs, "ci", { width: String(p.width), steps: String(p.steps) });
+  const staleParams = resolveParams("init", initParamSpecs, "ci", { steps: String(p.steps) });
   const out: BackendRun[] = [];
   for (const [i, name] of names.entries()) {
     progress(i, names.length, name);
@@ -50,19 +68,19 @@ export async function run({ tf, params: p, seed, progress }: RunContext<P>): Pro
     try {
       out.push(
         await withBackend(name as Exclude<BackendName, "auto">, async (info) => {
-          const once = () =>
+          const once = (repeat: number) =>
             initRun({
               tf,
-              params: initParams,
+              params: p.fault === "stale-params" && i > 0 ? staleParams : initParams,
               profile: "ci",
               seed,
-              rng: createRng(seed),
+              rng: createRng(p.fault === "seed-per-repeat" ? seed + repeat : seed),
               backend: info,
               progress: () => {},
               cache: memoryCache(),
             });
-          const a = JSON.stringify(await once());
-          const b = JSON.stringify(await once());
+          const a = JSON.stringify(await once(0));
+          const b = JSON.stringify(await once(1));
           const measured = initNumbers(JSON.parse(a));
           return {
             name,
@@ -74,14 +92,7 @@ export async function run({ tf, params: p, seed, progress }: RunContext<P>): Pro
         }),
       );
     } catch (e) {
-      out.push({
-        name,
-        device: "",
-        unavailable: (e instanceof Error ? e.message : String(e)).split("\n")[0],
-        measured: {},
-        identical: false,
-        ms: 0,
-      });
+      out.push(notRun(name, e));
     }
   }
   return { runs: out };

@@ -9,6 +9,8 @@ export interface BackendRun {
   device: string;
   /** Why it did not run (not installed, no adapter …); absent when it ran. */
   unavailable?: string;
+  /** Why a backend that is present gave no numbers (refused by its self-check, or threw); a failure. */
+  failed?: string;
   /** The raw numbers behind each init claim, as measured on this backend. */
   measured: Record<string, number[]>;
   /** Whether a second run with the same seed gave bit-identical data. */

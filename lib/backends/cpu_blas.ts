@@ -50,20 +50,26 @@ export function withFallback(name: string, fast: FastKernel): tf.KernelFunc {
   return ((args: CpuKernelArgs) => fast(args) ?? stock(name, args)) as unknown as tf.KernelFunc;
 }
 
-let registered: { blas: Blas } | string | undefined;
+/** What registering cpu-blas gave: the library; why it is absent (a string); or its failed self-check. */
+export type CpuBlasRegistration = { blas: Blas } | string | { selfCheckFailed: string };
+
+let registered: CpuBlasRegistration | undefined;
 
 /**
  * Registers `cpu-blas` with tfjs (once per process) after its self-check. Returns the loaded BLAS
- * library, or a string saying why the backend cannot start.
+ * library, a string saying why it is absent, or `selfCheckFailed`: the library loaded but its kernels
+ * disagree with the stock cpu kernels (a broken backend, not a missing one).
  */
-export function registerCpuBlas(): { blas: Blas } | string {
+export function registerCpuBlas(): CpuBlasRegistration {
   if (registered) return registered;
   const blas = loadBlas();
   if (typeof blas === "string") return registered = blas;
   const fast = overrides(blas);
   const problems = selfCheck(fast);
   if (problems.length > 0) {
-    return registered = `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`;
+    return registered = {
+      selfCheckFailed: `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`,
+    };
   }
   tuneMalloc(); // large tensors: reuse freed heap blocks instead of fresh page-faulting mappings
   tf.registerBackend(CPU_BLAS, () => new PooledCpuBackend(), 0);

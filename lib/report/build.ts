@@ -16,7 +16,15 @@ const eta = new Eta({ views: new URL("./templates", import.meta.url).pathname, a
 /** The title of the lecture the claims come from. */
 export const LECTURE_TITLE = "CNNs: Training (lecture 4)";
 
-function claimRow(c: ClaimResult, experiment?: string) {
+/** What the last `deno task falsify` found for one falsifier (from falsifiers.json), if it ran. */
+export interface FalsifierSeen {
+  claim: string;
+  falsifier: string;
+  rejected: boolean;
+  summary: string;
+}
+
+function claimRow(c: ClaimResult, experiment?: string, seen: readonly FalsifierSeen[] = []) {
   return {
     id: c.id,
     anchor: c.id,
@@ -28,7 +36,10 @@ function claimRow(c: ClaimResult, experiment?: string) {
       ? Object.entries(c.knownFailure).map(([part, why]) => `${part}: ${why}`).join("; ")
       : c.knownFailure,
     inconclusive: c.verdict?.inconclusive,
-    falsifiers: c.falsifiers ?? [],
+    falsifiers: (c.falsifiers ?? []).map((f) => ({
+      ...f,
+      seen: seen.find((o) => o.claim === c.id && o.falsifier === f.name),
+    })),
     summary: c.verdict?.summary,
     error: c.error,
     measured: measureHtml(c.verdict?.measured),
@@ -48,7 +59,11 @@ function specHref(spec: unknown): string {
 }
 
 /** Renders one experiment's page. */
-export async function experimentPage(exp: Experiment, result: ExperimentResult): Promise<string> {
+export async function experimentPage(
+  exp: Experiment,
+  result: ExperimentResult,
+  seen: readonly FalsifierSeen[] = [],
+): Promise<string> {
   const ok = !result.error && result.runs.length > 0;
   const charts = ok && exp.charts ? exp.charts(result.runs, result.params) : [];
   const tables = ok && exp.tables ? exp.tables(result.runs, result.params) : [];
@@ -63,7 +78,7 @@ export async function experimentPage(exp: Experiment, result: ExperimentResult):
     seeds: result.seeds.join(", "),
     time: duration(p.durationMs),
     error: result.error,
-    claims: result.claims.map((c) => claimRow(c)),
+    claims: result.claims.map((c) => claimRow(c, undefined, seen)),
     charts: await Promise.all(charts.map(async (ch, i) => ({
       title: ch.title,
       caption: ch.caption,

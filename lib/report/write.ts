@@ -5,7 +5,21 @@
  */
 import type { Experiment } from "../experiment.ts";
 import type { ExperimentResult } from "../runner.ts";
-import { experimentPage, indexPage } from "./build.ts";
+import { experimentPage, type FalsifierSeen, indexPage } from "./build.ts";
+
+/** The falsifier outcomes of the last `deno task falsify` into `outDir`, by experiment (empty if none). */
+async function readFalsifiers(outDir: string): Promise<Map<string, FalsifierSeen[]>> {
+  const byExperiment = new Map<string, FalsifierSeen[]>();
+  try {
+    const report = JSON.parse(await Deno.readTextFile(`${outDir}/falsifiers.json`));
+    for (const o of report.outcomes as (FalsifierSeen & { experiment: string })[]) {
+      byExperiment.set(o.experiment, [...byExperiment.get(o.experiment) ?? [], o]);
+    }
+  } catch {
+    // No falsify run into this directory: the pages list the declared falsifiers only.
+  }
+  return byExperiment;
+}
 
 /** Writes `text` to `path` atomically (temporary file in the same directory, then rename). */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
@@ -49,9 +63,12 @@ export async function writePages(
   all: readonly ExperimentResult[],
 ): Promise<void> {
   await Deno.mkdir(outDir, { recursive: true });
+  const seen = await readFalsifiers(outDir);
   for (const result of fresh) {
     const exp = registry.find((e) => e.id === result.id);
-    if (exp) await writeFileAtomic(`${outDir}/${result.id}.html`, await experimentPage(exp, result));
+    if (exp) {
+      await writeFileAtomic(`${outDir}/${result.id}.html`, await experimentPage(exp, result, seen.get(result.id)));
+    }
   }
   const order = registry.map((e) => e.id);
   const sorted = [...all].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
