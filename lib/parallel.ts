@@ -17,11 +17,21 @@ export interface WorkerPlan {
   out: string;
 }
 
+/** One worker run: an experiment, its flags and its output directory; `key` names it among equal ids. */
+export interface WorkerTask {
+  id: string;
+  flags: readonly string[];
+  out: string;
+  key?: string;
+}
+
 /** A worker's end: its result (read back from its JSON) or why there is none. */
-export type WorkerOutcome = { id: string; result: ExperimentResult } | { id: string; error: string; code: number };
+export type WorkerOutcome =
+  & { id: string; key?: string }
+  & ({ result: ExperimentResult } | { error: string; code: number });
 
 /** Permissions of a worker: the report task's, without --allow-run (a worker starts nothing). */
-export function workerArgs(id: string, plan: WorkerPlan): string[] {
+export function workerArgs(id: string, plan: Pick<WorkerPlan, "flags" | "out">): string[] {
   return [
     "run",
     "--allow-read",
@@ -65,43 +75,55 @@ export function startOrder(ids: readonly string[], durations: ReadonlyMap<string
  * Runs every experiment of the plan in a pool of `plan.jobs` worker processes; `onDone` hears of
  * each as it ends and `onStatus` of the running set (for a progress line). Resolves when all are done.
  */
-export async function runWorkers(
+export function runWorkers(
   plan: WorkerPlan,
   onDone: (o: WorkerOutcome) => void,
   onStatus: (running: readonly string[], done: number) => void = () => {},
 ): Promise<WorkerOutcome[]> {
-  const queue = [...plan.ids];
+  return runTasks(plan.ids.map((id) => ({ id, flags: plan.flags, out: plan.out })), plan.jobs, onDone, onStatus);
+}
+
+/** Runs worker tasks (any experiments, flags and output directories) in a pool of `jobs` processes, in order. */
+export async function runTasks(
+  tasks: readonly WorkerTask[],
+  jobs: number,
+  onDone: (o: WorkerOutcome) => void,
+  onStatus: (running: readonly string[], done: number) => void = () => {},
+): Promise<WorkerOutcome[]> {
+  const queue = [...tasks];
   const running = new Set<string>();
   const outcomes: WorkerOutcome[] = [];
-  const one = async (id: string): Promise<WorkerOutcome> => {
+  const one = async (task: WorkerTask): Promise<WorkerOutcome> => {
+    const { id, key } = task;
     const started = Date.now();
     const child = new Deno.Command("deno", {
-      args: workerArgs(id, plan),
+      args: workerArgs(id, task),
       stdout: "null",
       stderr: "piped",
     }).spawn();
     const { code, stderr } = await child.output();
     const text = new TextDecoder().decode(stderr).trim();
     if (code === 2 || (code !== 0 && code !== 1)) {
-      return { id, code, error: text.split("\n").slice(-3).join(" ") || `worker exited with ${code}` };
+      return { id, key, code, error: text.split("\n").slice(-3).join(" ") || `worker exited with ${code}` };
     }
-    const file = `${plan.out}/${id}.json`;
+    const file = `${task.out}/${id}.json`;
     const result = await resultWrittenSince(file, started);
     return typeof result === "string"
-      ? { id, code, error: `no result in ${file} (${result}); ${text}` }
-      : { id, result };
+      ? { id, key, code, error: `no result in ${file} (${result}); ${text}` }
+      : { id, key, result };
   };
   const lane = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      running.add(id);
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+      const name = task.key ?? task.id;
+      running.add(name);
       onStatus([...running], outcomes.length);
-      const o = await one(id);
-      running.delete(id);
+      const o = await one(task);
+      running.delete(name);
       outcomes.push(o);
       onDone(o);
       onStatus([...running], outcomes.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(plan.jobs, plan.ids.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane));
   return outcomes;
 }

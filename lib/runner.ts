@@ -22,6 +22,8 @@ export interface ClaimResult {
   statement: string;
   answer?: boolean | readonly boolean[];
   knownFailure?: string | Readonly<Record<string, string>>;
+  /** Declared fragility across seed sets, with its measured rate. */
+  fragile?: string;
   /** The falsifiers the claim declares (what its check is shown to reject in `deno task test`). */
   falsifiers?: { name: string; description: string }[];
   status: ClaimStatus;
@@ -93,6 +95,7 @@ function declared(claim: AnyClaim): Omit<ClaimResult, "status"> {
     statement: claim.statement,
     answer: claim.answer,
     knownFailure: claim.knownFailure,
+    ...(claim.fragile ? { fragile: claim.fragile } : {}),
     ...(claim.falsifiers?.length
       ? { falsifiers: claim.falsifiers.map((f) => ({ name: f.name, description: f.description })) }
       : {}),

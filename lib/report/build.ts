@@ -36,6 +36,7 @@ function claimRow(c: ClaimResult, experiment?: string, seen: readonly FalsifierS
       ? Object.entries(c.knownFailure).map(([part, why]) => `${part}: ${why}`).join("; ")
       : c.knownFailure,
     inconclusive: c.verdict?.inconclusive,
+    fragile: c.fragile,
     falsifiers: (c.falsifiers ?? []).map((f) => ({
       ...f,
       seen: seen.find((o) => o.claim === c.id && o.falsifier === f.name),
@@ -50,7 +51,8 @@ function claimRow(c: ClaimResult, experiment?: string, seen: readonly FalsifierS
   };
 }
 
-function render(name: string, title: string, data: object): string {
+/** Renders template `name` with `data` inside the common page layout. */
+export function renderPage(name: string, title: string, data: object): string {
   return eta.render("layout", { title, body: eta.render(name, data) });
 }
 
@@ -69,7 +71,7 @@ export async function experimentPage(
   const tables = ok && exp.tables ? exp.tables(result.runs, result.params) : [];
   const grids = ok && exp.images ? exp.images(result.runs, result.params) : [];
   const p = result.provenance;
-  return render("experiment", exp.title, {
+  return renderPage("experiment", exp.title, {
     id: exp.id,
     title: exp.title,
     summary: exp.summary,
@@ -143,7 +145,7 @@ export function countStatuses(
 export function indexPage(results: readonly ExperimentResult[]): string {
   const claims = results.flatMap((r) => r.claims.map((c) => claimRow(c, r.id)));
   const first = results[0];
-  return render("index", "All claims", {
+  return renderPage("index", "All claims", {
     lecture: LECTURE_TITLE,
     profile: [...new Set(results.map((r) => r.profile))].join(", "),
     backend: first?.backend ?? { name: "none", device: "", softwareFallback: false, refused: [] },
