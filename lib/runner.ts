@@ -8,6 +8,7 @@ import { type ParamValue, type Profile, resolveParams, UsageError } from "./para
 import { createRng } from "./rng.ts";
 import { type ProgressSink, silentProgress } from "./progress.ts";
 import { tf } from "./backend.ts";
+import { collectFiles } from "./data/read_log.ts";
 
 /**
  * How a claim came out. `expected-fail` is a declared known failure that failed; `inconclusive`: the
@@ -42,6 +43,8 @@ export interface Provenance {
   os: string;
   durationMs: number;
   seedMs: number[];
+  /** The data files the runs read, with their SHA-256 (the result cache checks them). */
+  dataFiles?: Record<string, string>;
 }
 
 /** Everything a run of one experiment produced: what `reports/<id>.json` holds. */
@@ -58,6 +61,8 @@ export interface ExperimentResult {
   claims: ClaimResult[];
   /** Set when a run threw: the message (claims are then "error"). */
   error?: string;
+  /** Set when this result was reused from the result cache: when it was stored, and its commit. */
+  cached?: { date: string; commit: string };
   provenance: Provenance;
 }
 
@@ -161,6 +166,7 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
   const cache = opts.cache ?? memoryCache();
   const runs: SeedRun<unknown>[] = [];
   const seedMs: number[] = [];
+  const dataFiles: Record<string, string> = {};
   let error: string | undefined;
   const t0 = performance.now();
   progress.start(exp.id, seeds.length);
@@ -168,16 +174,19 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
     for (const [i, seed] of seeds.entries()) {
       const before = tf.memory().numTensors;
       const s0 = performance.now();
-      const data = await exp.run({
-        tf,
-        params,
-        profile: opts.profile,
-        seed,
-        rng: createRng(seed),
-        backend: opts.backend,
-        progress: (done, total, label) => progress.update(i, total > 0 ? done / total : 0, label),
-        cache,
-      });
+      const { value: data, files } = await collectFiles(() =>
+        exp.run({
+          tf,
+          params,
+          profile: opts.profile,
+          seed,
+          rng: createRng(seed),
+          backend: opts.backend,
+          progress: (done, total, label) => progress.update(i, total > 0 ? done / total : 0, label),
+          cache,
+        })
+      );
+      for (const [path, hash] of files) dataFiles[path] = hash;
       seedMs.push(Math.round(performance.now() - s0));
       const leaked = tf.memory().numTensors - before;
       if (leaked !== 0) throw new Error(`run leaked ${leaked} tensor(s) at seed ${seed}; dispose them or use tf.tidy`);
@@ -213,6 +222,7 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
       os: `${Deno.build.os}-${Deno.build.arch}`,
       durationMs: Math.round(performance.now() - t0),
       seedMs,
+      ...(Object.keys(dataFiles).length ? { dataFiles: Object.fromEntries(Object.entries(dataFiles).sort()) } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import { UsageError } from "../params.ts";
+import { noteFile } from "./read_log.ts";
 
 /** A problem with a data file or directory: a usage error, so the CLI prints the one line and exits with 2. */
 export class DataError extends UsageError {
@@ -65,6 +66,7 @@ export async function readDataFile(path: string): Promise<Uint8Array> {
   } catch (e) {
     throw new DataError(`Cannot read "${path}": ${e instanceof Error ? e.message : e}`);
   }
+  await noteFile(path, bytes);
   if (isGzip(bytes)) return await gunzip(bytes, path);
   if (path.endsWith(".gz")) throw new DataError(`File "${path}" ends in .gz but is not gzip-compressed`);
   return bytes;

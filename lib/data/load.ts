@@ -9,13 +9,14 @@ import { loadEmbeddedMnist } from "./mnist.ts";
 import { FASHION_MNIST_DIR, loadIdx } from "./idx.ts";
 import { loadCifar10 } from "./cifar10.ts";
 import { DataError, isDirectory } from "./files.ts";
+import { collectFiles, noteFiles } from "./read_log.ts";
 
 /** The dataset sources. */
 export const DATA_SOURCES = ["mnist", "idx", "cifar10"] as const;
 /** A dataset source: `mnist` (embedded), `idx` (MNIST-format files), `cifar10` (binary batches). */
 export type DataSource = (typeof DATA_SOURCES)[number];
 
-const cache = new Map<string, Promise<Dataset>>();
+const cache = new Map<string, Promise<{ value: Dataset; files: Map<string, string> }>>();
 
 /**
  * Loads a dataset (cached per process). `dir` is the data directory; for `idx` an empty `dir`
@@ -31,11 +32,11 @@ export function loadDataset(source: string, dir = "", o: { limit?: number } = {}
   const key = JSON.stringify([source, dir, o.limit ?? null]);
   let p = cache.get(key);
   if (!p) {
-    p = load(source, dir, o.limit);
+    p = collectFiles(() => load(source, dir, o.limit));
     cache.set(key, p);
     p.catch(() => cache.delete(key));
   }
-  return p;
+  return p.then(({ value, files }) => (noteFiles(files), value));
 }
 
 async function load(source: string, dir: string, limit?: number): Promise<Dataset> {
