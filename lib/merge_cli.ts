@@ -1,0 +1,96 @@
+/**
+ * `deno task merge DIR... [--out DIR] [--allow-mixed]`: builds one report from the result
+ * directories of several shards (`deno task report --shard i/n --out DIR`). Refuses inputs that do
+ * not belong to one run — different commits, profiles or backends — unless `--allow-mixed`, and an
+ * experiment found in two directories. The pages are those a single run would write.
+ * @module
+ */
+import { parseArgs } from "./std.ts";
+import { experiments } from "../experiments/mod.ts";
+import { UsageError } from "./params.ts";
+import type { ExperimentResult } from "./runner.ts";
+import { writePages, writeResult } from "./report/write.ts";
+
+/** Reads every `<id>.json` of the registry's experiments in `dir`; a directory without any is an error. */
+export async function readShard(dir: string, ids: readonly string[]): Promise<ExperimentResult[]> {
+  const out: ExperimentResult[] = [];
+  for (const id of ids) {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(`${dir}/${id}.json`);
+    } catch {
+      continue;
+    }
+    try {
+      out.push(JSON.parse(text) as ExperimentResult);
+    } catch {
+      throw new UsageError(`"${dir}/${id}.json" is not valid JSON: re-run that shard`);
+    }
+  }
+  if (!out.length) throw new UsageError(`"${dir}" holds no experiment result (<id>.json): is it a shard's --out?`);
+  return out;
+}
+
+/** Checks that shards belong to one run; returns the merged results in registry order. */
+export function mergeShards(
+  shards: readonly { dir: string; results: readonly ExperimentResult[] }[],
+  ids: readonly string[],
+  allowMixed = false,
+): ExperimentResult[] {
+  const seen = new Map<string, string>();
+  const first = shards[0].results[0];
+  const facets: [string, (r: ExperimentResult) => string][] = [
+    ["commit", (r) => r.provenance.commit],
+    ["profile", (r) => r.profile],
+    ["backend", (r) => r.backend.name],
+  ];
+  for (const { dir, results } of shards) {
+    for (const r of results) {
+      if (seen.has(r.id)) {
+        throw new UsageError(`"${r.id}" is in both "${seen.get(r.id)}" and "${dir}": merge each shard once`);
+      }
+      seen.set(r.id, dir);
+      for (const [facet, of] of facets) {
+        if (!allowMixed && of(r) !== of(first)) {
+          throw new UsageError(
+            `"${dir}/${r.id}.json" has ${facet} ${of(r)}, "${shards[0].dir}" has ${of(first)}: ` +
+              `merge the shards of one run, or pass --allow-mixed`,
+          );
+        }
+      }
+    }
+  }
+  const all = shards.flatMap((s) => s.results);
+  return ids.flatMap((id) => all.filter((r) => r.id === id));
+}
+
+async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string", default: "reports" }, "allow-mixed": { type: "boolean", default: false } },
+  });
+  if (!positionals.length) throw new UsageError("deno task merge needs the result directories of the shards");
+  const ids = experiments.map((e) => e.id);
+  const shards = [];
+  for (const dir of positionals) shards.push({ dir, results: await readShard(dir, ids) });
+  const merged = mergeShards(shards, ids, values["allow-mixed"]);
+  for (const r of merged) await writeResult(values.out!, r);
+  await writePages(values.out!, experiments, merged, merged);
+  const missing = ids.filter((id) => !merged.some((r) => r.id === id));
+  console.log(
+    `Merged ${merged.length} experiments from ${shards.length} shards into ${values.out}/index.html` +
+      (missing.length ? ` (not in any shard: ${missing.join(", ")})` : ""),
+  );
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`error: ${e.message}`);
+    Deno.exit(2);
+  }
+}
