@@ -8,7 +8,14 @@ import { registerWasmOverrides } from "./wasm_overrides.ts";
 registerWasmOverrides();
 tf.env().set("PROD", true);
 
-const OVERRIDDEN = ["BatchMatMul", "_FusedMatMul", "Conv2DBackpropInput", "Conv2DBackpropFilter", "MaxPoolGrad"];
+const OVERRIDDEN = [
+  "GatherV2",
+  "BatchMatMul",
+  "_FusedMatMul",
+  "Conv2DBackpropInput",
+  "Conv2DBackpropFilter",
+  "MaxPoolGrad",
+];
 
 function sliceCases(): KernelCase[] {
   const cases: [number[], number[], number[]][] = [
