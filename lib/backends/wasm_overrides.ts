@@ -16,26 +16,8 @@ import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { col2im, type ConvInfo } from "./kernels_conv.ts";
 import { maxPoolArgmax } from "./kernels_pool.ts";
-
-type TensorInfo = tf.TensorInfo;
-
-/** What tfjs passes to a wasm kernel. */
-interface WasmArgs {
-  inputs: Record<string, TensorInfo | undefined>;
-  backend: BackendWasm;
-  attrs: Record<string, unknown>;
-}
-
-type WasmKernel = (args: WasmArgs) => TensorInfo;
-
-/** The stock wasm kernels, kept before they are replaced. */
-const stockKernels = new Map<string, tf.KernelConfig>();
-
-function call(name: string, args: WasmArgs): TensorInfo {
-  const config = stockKernels.get(name) ?? tf.getKernel(name, "wasm");
-  if (!config) throw new Error(`tfjs-wasm has no kernel "${name}"`);
-  return config.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as TensorInfo;
-}
+import { call, stockKernels, type TensorInfo, type WasmArgs, type WasmKernel } from "./wasm_kernel.ts";
+import { gather, slice } from "./wasm_copy_kernels.ts";
 
 /** x with its last two axes swapped, as a new wasm tensor. */
 function swapLastTwo(backend: BackendWasm, x: TensorInfo): TensorInfo {
@@ -102,43 +84,6 @@ function untransposed(name: string): WasmKernel {
     }
   };
 }
-
-/** Slice that reads the input where it lies in wasm memory. */
-const slice: WasmKernel = (args) => {
-  const x = args.inputs.x as TensorInfo;
-  const { backend } = args;
-  if (x.dtype === "string") return call("Slice", args);
-  const [begin, size] = tf.slice_util.parseSliceParams(
-    x as tf.Tensor,
-    args.attrs.begin as number[],
-    args.attrs.size as number[],
-  );
-  const out = backend.makeOutput(size, x.dtype);
-  if (size.some((d) => d === 0)) return out;
-  // views are taken after makeOutput, which may grow (and move) wasm memory
-  const xv = backend.typedArrayFromHeap(x);
-  const ov = backend.typedArrayFromHeap(out);
-  const strides = tf.util.computeStrides(x.shape);
-  if (tf.slice_util.isSliceContinous(x.shape, begin, size)) {
-    const offset = tf.slice_util.computeFlatOffset(begin, strides);
-    ov.set(xv.subarray(offset, offset + ov.length));
-    return out;
-  }
-  // copy runs along the last axis, walking the other axes like an odometer
-  const rank = x.shape.length;
-  const run = size[rank - 1];
-  const index = new Array(rank - 1).fill(0);
-  for (let o = 0; o < ov.length; o += run) {
-    let src = begin[rank - 1];
-    for (let d = 0; d < rank - 1; d++) src += (begin[d] + index[d]) * strides[d];
-    ov.set(xv.subarray(src, src + run), o);
-    for (let d = rank - 2; d >= 0; d--) {
-      if (++index[d] < size[d]) break;
-      index[d] = 0;
-    }
-  }
-  return out;
-};
 
 function convInfoNHWC(xShape: number[], filterShape: number[], attrs: WasmArgs["attrs"]): ConvInfo {
   const format = attrs.dataFormat ?? "NHWC";
@@ -257,37 +202,6 @@ const maxPoolGrad: WasmKernel = (args) => {
   dxv.fill(0);
   for (let i = 0; i < arg.length; i++) if (arg[i] >= 0) dxv[arg[i]] += dyv[i];
   return dx;
-};
-
-/** GatherV2 (batchDims 0) as row copies inside wasm memory; other cases go to the stock kernel. */
-const gather: WasmKernel = (args) => {
-  const { x, indices } = args.inputs as { x: TensorInfo; indices: TensorInfo };
-  const { backend } = args;
-  const batchDims = (args.attrs.batchDims as number | undefined) ?? 0;
-  if (batchDims !== 0 || x.dtype === "string" || x.dtype === "complex64") return call("GatherV2", args);
-  const axis = tf.util.parseAxisParam(args.attrs.axis as number, x.shape)[0];
-  const outer = x.shape.slice(0, axis).reduce((a, b) => a * b, 1);
-  const inner = x.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-  const size = x.shape[axis];
-  const out = backend.makeOutput([...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)], x.dtype);
-  // views are taken after makeOutput, which may grow (and move) wasm memory
-  const xv = backend.typedArrayFromHeap(x);
-  const iv = backend.typedArrayFromHeap(indices);
-  const ov = backend.typedArrayFromHeap(out);
-  let o = 0;
-  for (let b = 0; b < outer; b++) {
-    for (let j = 0; j < iv.length; j++) {
-      const k = iv[j];
-      if (!(k >= 0 && k < size)) {
-        backend.disposeData(out.dataId);
-        throw new Error(`GatherV2: index ${k} is not in [0, ${size - 1}]`);
-      }
-      const src = (b * size + k) * inner;
-      ov.set(xv.subarray(src, src + inner), o);
-      o += inner;
-    }
-  }
-  return out;
 };
 
 const overrides: Record<string, WasmKernel> = {
