@@ -12,6 +12,9 @@ import { type ExperimentResult, isFailure, runExperiment } from "./runner.ts";
 import { terminalProgress } from "./progress.ts";
 import { fileCache } from "./cache.ts";
 import { readResults, writePages, writeResult } from "./report/write.ts";
+import { type LectureSource, readLecture } from "./report/lecture_source.ts";
+import { compareRun, loadRunBaseline, reportBaseline } from "./baseline/hook.ts";
+import type { Baseline } from "./baseline/types.ts";
 import { duration } from "./report/format.ts";
 import { unknownName } from "./suggest.ts";
 import { runWorkers, startOrder } from "./parallel.ts";
@@ -36,6 +39,11 @@ Options:
   --seeds N             number of seeds per experiment (default: the experiment's, per profile)
   --seed N              first seed (default 1); seeds are N, N+1, …
   --out DIR             report directory (default reports)
+  --lecture PATH        the lecture's text file, for lecture.html (default ../shared/lecture/04-cnn-training.txt
+                        when present); a cited slide it lacks is a broken citation and fails the run (exit 1)
+  --baseline FILE|none  compare with this baseline (default reports/baseline/<profile>.json when it exists);
+                        a regression (a claim that held fails) fails the run, drift is a warning
+  --strict              drift from the baseline (a number outside its band) fails the run too
   --jobs N              experiments run in N worker processes at once (default: the number of cores)
   --list                list experiments, their claims and parameters, then exit
   --quiet               no progress or per-claim lines
@@ -92,6 +100,12 @@ interface Options {
   noPages: boolean;
   /** The flags a worker repeats: --profile, --set, --seeds, --seed. */
   workerFlags: string[];
+  /** The lecture's text file given with --lecture (undefined: the default, if present). */
+  lecture?: string;
+  /** --baseline: a baseline file, or "none" (undefined: the profile's, when it exists). */
+  baseline?: string;
+  /** --strict: drift from the baseline fails the run. */
+  strict: boolean;
 }
 
 function parseOptions(args: string[], exps: readonly Experiment[]): Options | "help" | "list" {
@@ -110,6 +124,9 @@ function parseOptions(args: string[], exps: readonly Experiment[]): Options | "h
         list: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         jobs: { type: "string" },
+        lecture: { type: "string" },
+        baseline: { type: "string" },
+        strict: { type: "boolean", default: false },
         "no-pages": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -148,6 +165,9 @@ function parseOptions(args: string[], exps: readonly Experiment[]): Options | "h
     quiet: v.quiet!,
     jobs: positiveInt("--jobs", v.jobs, 1),
     noPages: v["no-pages"]!,
+    lecture: v.lecture,
+    baseline: v.baseline,
+    strict: v.strict!,
     workerFlags: [
       ...["--profile", v.profile!],
       ...v.set!.flatMap((f) => ["--set", f]),
@@ -232,11 +252,15 @@ export async function main(
   exps: readonly Experiment[] = registry,
 ): Promise<number> {
   let opts;
+  let lecture: LectureSource | undefined;
+  let baseline: Baseline | undefined;
   try {
     opts = parseOptions(args, exps);
     if (opts === "help") return io.out(HELP), 0;
     if (opts === "list") return io.out(listing(exps)), 0;
     await checkWritable(opts.out);
+    lecture = await readLecture(opts.lecture);
+    baseline = opts.noPages ? undefined : await loadRunBaseline(opts.profile, opts.baseline);
   } catch (e) {
     if (e instanceof UsageError) return io.err(`error: ${e.message}`), 2;
     throw e;
@@ -313,9 +337,13 @@ export async function main(
   }
   if (opts.noPages) return results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
   const others = await readResults(opts.out, exps.map((e) => e.id).filter((id) => !results.some((r) => r.id === id)));
-  await writePages(opts.out, exps, results, [...results, ...others]);
+  const comparison = baseline && compareRun(baseline, [...results, ...others], opts.out);
+  const broken = await writePages(opts.out, exps, results, [...results, ...others], lecture, comparison);
   io.out(`Report: ${opts.out}/index.html`);
-  return errors > 0 || results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
+  const changed = comparison && reportBaseline(io, comparison, results.map((r) => r.id), opts.strict, opts.quiet);
+  for (const b of broken) io.err(`error: ${b} (see ${opts.out}/lecture.html)`);
+  if (broken.length) return 1;
+  return errors > 0 || changed || results.some((r) => r.claims.some((c) => isFailure(c.status))) ? 1 : 0;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

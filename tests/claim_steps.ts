@@ -3,13 +3,15 @@
  * `auto` picks (or the one named in $CLAIMBOOK_BACKEND), split into shards so that `deno test
  * --parallel` runs the shards' files (tests/claims_<i>_test.ts) side by side. Select experiments
  * with $CLAIMBOOK_EXPERIMENTS (comma-separated ids; an unknown id is an error) and the number of
- * seeds with $CLAIMBOOK_SEEDS.
+ * seeds with $CLAIMBOOK_SEEDS. Each experiment's last step compares it with reports/baseline/ci.json when that
+ * file exists: a regression fails it (drift too with $CLAIMBOOK_STRICT=1).
  * @module
  */
 import { experiments } from "../experiments/mod.ts";
 import { type BackendName, initBackend } from "../lib/backend.ts";
 import { isFailure, runExperiment } from "../lib/runner.ts";
 import { fmt } from "../lib/checks.ts";
+import { baselineStep } from "../lib/baseline/test_step.ts";
 
 /** The number of shard files (tests/claims_1_test.ts … claims_<SHARDS>_test.ts). */
 export const SHARDS = 2;
@@ -77,6 +79,7 @@ export async function claimTests(index: number): Promise<void> {
           }
         });
       }
+      await baselineStep(t, result); // compared with reports/baseline/ci.json when it exists
     });
   }
 }

@@ -19,7 +19,14 @@ const ROOT = new URL("..", import.meta.url).pathname;
 
 /** The rules of this repository. */
 export const RULES: LayoutRules = {
-  registryUsers: ["lib/cli.ts", "lib/bench/suite.ts", "lib/falsify_cli.ts", "lib/stability_cli.ts", "lib/merge_cli.ts"],
+  registryUsers: [
+    "lib/cli.ts",
+    "lib/bench/suite.ts",
+    "lib/falsify_cli.ts",
+    "lib/stability_cli.ts",
+    "lib/merge_cli.ts",
+    "lib/baseline/cli.ts",
+  ],
   allowedEdges: [
     ...["run.ts", "params.ts", "types.ts"].map((f) => ({
       from: "experiments/backends/run.ts",

@@ -23,7 +23,8 @@ export async function convFanIn(tf: typeof tfjs, rng: Rng, p: P): Promise<InitDa
   };
   const inputVar = await varOf(x.clone());
   const convScaled = (std: number) => tf.tidy(() => tf.conv2d(x, tf.mul(z, std) as Tensor4D, 1, "valid"));
-  const fanInRight = await varOf(convScaled(1 / Math.sqrt(k * k * c)));
+  // The falsifier "fanin-k" plants fan-in = k·C_in (a square forgotten) where k²·C_in belongs.
+  const fanInRight = await varOf(convScaled(1 / Math.sqrt((p.fault === "fanin-k" ? k : k * k) * c)));
   const fanInWrong = await varOf(convScaled(1 / Math.sqrt(c)));
   tf.dispose([x, z]);
   const init = async (kind: "heNormal" | "glorotNormal", shape: number[]) =>

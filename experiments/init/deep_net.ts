@@ -34,6 +34,8 @@ export interface DeepNetOptions {
   /** Histogram range and bins. */
   histRange: [number, number];
   bins: number;
+  /** The run's planted fault (`params.fault`; "none" in real runs). */
+  fault?: string;
 }
 
 /**
@@ -59,7 +61,8 @@ export async function deepNetStats(tf: typeof tfjs, o: DeepNetOptions): Promise<
   let delta = tf.div(o.upstream, batch) as tfjs.Tensor2D; // L = sum(x_L * upstream) / batch
   for (let l = weights.length - 1; l >= 0; l--) {
     const prev = l === 0 ? o.input : acts[l - 1];
-    const a = acts[l], W = weights[l], upstream = delta;
+    // The falsifier "backward-unscaled" plants a classic slip: the unscaled randn instead of W.
+    const a = acts[l], W = o.fault === "backward-unscaled" ? o.normals[l] : weights[l], upstream = delta;
     const [next, gradAbs, localMean] = tf.tidy(() => {
       const local = o.activation === "tanh" ? tf.sub(1, tf.square(a)) : tf.cast(tf.greater(a, 0), "float32");
       const dz = tf.mul(upstream, local) as tfjs.Tensor2D;

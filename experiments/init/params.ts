@@ -2,7 +2,7 @@
  * The parameters of the init experiment (the slides' net size, the C5 layers, the C1 classifier, the C8 conv).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
 
 /** The init experiment's parameter specs. */
 export const params = {
@@ -34,6 +34,17 @@ export const params = {
   lr: { ci: 0.5, full: 0.5, min: 0, max: 100, doc: "Learning rate of the C1 classifier." },
   convChannels: { ci: 16, full: 64, min: 1, max: 512, integer: true, doc: "Input channels of the C8 conv layer." },
   convKernel: { ci: 3, full: 5, min: 1, max: 11, integer: true, doc: "Kernel size of the C8 conv layer." },
+  fault: faultParam({
+    "constant-jitter": "the 'constant' C1 init gets a tiny 1e-3·randn jitter (symmetry broken)",
+    "small-var": "the 0.01 of the small-random net taken as the variance: std sqrt(0.01) = 0.1 (C2)",
+    "backward-unscaled":
+      "the backward pass multiplies by the unscaled randn matrix instead of W = scale·randn (C2's dL/dW)",
+    "xavier-tanh-1.3": "Xavier-tanh at 1.3/sqrt(Din) instead of 1/sqrt(Din) (C4)",
+    "relu-inputs": "C5's inputs are ReLU outputs (mean > 0): Var(x) is not E[x²] (C5)",
+    "xavier-relu-1.2": "Xavier-ReLU at 1.2/sqrt(Din) instead of 1/sqrt(Din) (C6)",
+    "kaiming-as-printed": "the corrected Kaiming net run with the slide's printed code, randn/sqrt(Din) (C7)",
+    "fanin-k": "the conv's fan-in taken as kernel_size·C_in instead of kernel_size²·C_in (C8)",
+  }),
 };
 
 /** The resolved parameters of the init experiment. */

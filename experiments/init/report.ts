@@ -6,7 +6,8 @@
 import type { Chart, SeedRun, Table } from "../../lib/experiment.ts";
 import { meanOverSeeds } from "../../lib/checks.ts";
 import { histogramFacets, lineChart, type Row, scatterChart } from "../../lib/charts/mod.ts";
-import { atLectureSize, LECTURE_STD, type NetName, NETS, predicted, stds } from "./nets.ts";
+import { atLectureSize, LECTURE_STD, type NetName, NETS, stds } from "./nets.ts";
+import { predicted } from "./claimed.ts";
 import type { P } from "./params.ts";
 import type { InitData } from "./types.ts";
 

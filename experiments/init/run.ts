@@ -39,6 +39,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
         upstream,
         histRange: range,
         bins: p.bins,
+        fault: p.fault,
       });
     }
   } finally {
@@ -49,7 +50,8 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const vr = rng.fork("variance");
   for (const din of p.varianceDins) {
     const tensors = tf.tidy(() => {
-      const x = tf.mul(tf.tensor2d(vr.normals(p.varianceBatch * din), [p.varianceBatch, din]), 1.5);
+      const x0 = tf.mul(tf.tensor2d(vr.normals(p.varianceBatch * din), [p.varianceBatch, din]), 1.5);
+      const x = p.fault === "relu-inputs" ? tf.relu(x0) : x0; // a falsifier: inputs with mean > 0
       const w = tf.mul(tf.tensor2d(vr.normals(din * p.varianceBatch), [din, p.varianceBatch]), 0.05);
       return [x, w, tf.matMul(x, w)];
     });
@@ -63,10 +65,16 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const xor = xorData(sr, 200, 0.3);
   const opts = { hidden: p.hidden, steps: p.steps, lr: p.lr, every: Math.max(1, Math.floor(p.steps / 50)) };
   const symmetry = {
-    constant: await trainSymmetry(tf, xor, {
-      w1: new Array(2 * p.hidden).fill(p.constant),
-      w2: new Array(p.hidden).fill(p.constant),
-    }, opts),
+    constant: await trainSymmetry(
+      tf,
+      xor,
+      {
+        w1: new Array(2 * p.hidden).fill(p.constant),
+        w2: new Array(p.hidden).fill(p.constant),
+      },
+      opts,
+      p.fault === "constant-jitter" ? rng.fork("jitter") : undefined,
+    ),
     random: await trainSymmetry(tf, xor, {
       w1: Array.from(sr.normals(2 * p.hidden, 1 / Math.sqrt(2))),
       w2: Array.from(sr.normals(p.hidden, 1 / Math.sqrt(p.hidden))),

@@ -29,17 +29,21 @@ export function xorData(rng: Rng, n: number, noise: number): { x: number[][]; y:
 
 /**
  * Trains `2 → hidden (tanh) → 1 (sigmoid)` with full-batch gradient descent (tf.train.sgd).
- * `init` gives the initial W1, W2 as flat arrays: constant or random.
+ * `init` gives the initial W1, W2 as flat arrays: constant or random; `jitter`, only under the
+ * falsifier "constant-jitter", adds 1e-3·randn to W1.
  */
 export async function trainSymmetry(
   tf: typeof tfjs,
   data: { x: number[][]; y: number[] },
   init: { w1: number[]; w2: number[] },
   o: { hidden: number; steps: number; lr: number; every: number },
+  jitter?: Rng,
 ): Promise<SymmetryRun> {
   const x = tf.tensor2d(data.x), y = tf.tensor2d(data.y, [data.y.length, 1]);
+  // The falsifier "constant-jitter": a tiny 1e-3·randn added to W1 "to be safe" breaks the symmetry.
+  const w1Init = jitter ? init.w1.map((w) => w + jitter.normal(0, 1e-3)) : init.w1;
   const [W1, b1, W2, b2] = tf.tidy(() => [
-    tf.variable(tf.tensor2d(init.w1, [2, o.hidden])),
+    tf.variable(tf.tensor2d(w1Init, [2, o.hidden])),
     tf.variable(tf.zeros([o.hidden])),
     tf.variable(tf.tensor2d(init.w2, [o.hidden, 1])),
     tf.variable(tf.zeros([1])),

@@ -10,6 +10,8 @@ import type { ClaimResult, ClaimStatus, ExperimentResult } from "../runner.ts";
 import { renderSvg } from "./svg.ts";
 import { pngDataUri } from "./png.ts";
 import { duration, measureHtml, STATUS_LABEL } from "./format.ts";
+import type { Comparison } from "../baseline/compare.ts";
+import { changesData, withBaseline } from "./changes.ts";
 
 const eta = new Eta({ views: new URL("./templates", import.meta.url).pathname, autoEscape: true, cache: true });
 
@@ -57,7 +59,10 @@ export function renderPage(name: string, title: string, data: object): string {
 }
 
 function specHref(spec: unknown): string {
-  return `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(spec, null, 1))}`;
+  const bytes = new TextEncoder().encode(JSON.stringify(spec));
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:application/json;base64,${btoa(bin)}`; // compact JSON in base64: a third of the URL-encoded size
 }
 
 /** Renders one experiment's page. */
@@ -65,6 +70,7 @@ export async function experimentPage(
   exp: Experiment,
   result: ExperimentResult,
   seen: readonly FalsifierSeen[] = [],
+  comparison?: Comparison,
 ): Promise<string> {
   const ok = !result.error && result.runs.length > 0;
   const charts = ok && exp.charts ? exp.charts(result.runs, result.params) : [];
@@ -80,7 +86,7 @@ export async function experimentPage(
     seeds: result.seeds.join(", "),
     time: duration(p.durationMs),
     error: result.error,
-    claims: result.claims.map((c) => claimRow(c, undefined, seen)),
+    claims: withBaseline(result.claims.map((c) => claimRow(c, undefined, seen)), exp.id, comparison),
     charts: await Promise.all(charts.map(async (ch, i) => ({
       title: ch.title,
       caption: ch.caption,
@@ -142,7 +148,7 @@ export function countStatuses(
 }
 
 /** Renders the index page over all results. */
-export function indexPage(results: readonly ExperimentResult[]): string {
+export function indexPage(results: readonly ExperimentResult[], comparison?: Comparison): string {
   const claims = results.flatMap((r) => r.claims.map((c) => claimRow(c, r.id)));
   const first = results[0];
   return renderPage("index", "All claims", {
@@ -160,7 +166,8 @@ export function indexPage(results: readonly ExperimentResult[]): string {
       seeds: r.seeds.length,
       time: duration(r.provenance.durationMs),
     })),
-    errata: claims.filter((c) => c.kind === "erratum"),
+    changes: comparison ? changesData(comparison, true) : undefined,
+    errata: claims.filter((c) => c.kind === "erratum").map((c) => ({ ...c, anchor: `erratum-${c.id}` })),
     claims,
   });
 }

@@ -6,6 +6,9 @@
 import type { Experiment } from "../experiment.ts";
 import type { ExperimentResult } from "../runner.ts";
 import { experimentPage, type FalsifierSeen, indexPage } from "./build.ts";
+import { lecturePage } from "./lecture_page.ts";
+import type { LectureSource } from "./lecture_source.ts";
+import type { Comparison } from "../baseline/compare.ts";
 
 /** The falsifier outcomes of the last `deno task falsify` into `outDir`, by experiment (empty if none). */
 async function readFalsifiers(outDir: string): Promise<Map<string, FalsifierSeen[]>> {
@@ -54,23 +57,33 @@ export async function readResults(outDir: string, ids: readonly string[]): Promi
 
 /**
  * Writes `<id>.html` for each given result and `index.html` over `all` results
- * (this run's and earlier ones found in the directory), in registry order.
+ * (this run's and earlier ones found in the directory), in registry order, and `lecture.html`
+ * (with the slides' text when `lecture` is given); with a baseline `comparison`, its changes on the index and
+ * the baseline's values on the experiment pages. Returns the broken slide citations, one message each.
  */
 export async function writePages(
   outDir: string,
   registry: readonly Experiment[],
   fresh: readonly ExperimentResult[],
   all: readonly ExperimentResult[],
-): Promise<void> {
+  lecture?: LectureSource,
+  comparison?: Comparison,
+): Promise<string[]> {
   await Deno.mkdir(outDir, { recursive: true });
   const seen = await readFalsifiers(outDir);
   for (const result of fresh) {
     const exp = registry.find((e) => e.id === result.id);
     if (exp) {
-      await writeFileAtomic(`${outDir}/${result.id}.html`, await experimentPage(exp, result, seen.get(result.id)));
+      await writeFileAtomic(
+        `${outDir}/${result.id}.html`,
+        await experimentPage(exp, result, seen.get(result.id), comparison),
+      );
     }
   }
   const order = registry.map((e) => e.id);
   const sorted = [...all].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  await writeFileAtomic(`${outDir}/index.html`, indexPage(sorted));
+  await writeFileAtomic(`${outDir}/index.html`, indexPage(sorted, comparison));
+  const view = lecturePage(registry, sorted, lecture);
+  await writeFileAtomic(`${outDir}/lecture.html`, view.html);
+  return view.broken;
 }
