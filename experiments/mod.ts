@@ -14,6 +14,7 @@ import transfer from "./transfer/mod.ts";
 import babysitting from "./babysitting/mod.ts";
 import search from "./search/mod.ts";
 import backends from "./backends/mod.ts";
+import deepInit from "./deep-init/mod.ts";
 
 /** Every experiment, in report order. */
 export const experiments: readonly Experiment[] = [
@@ -21,6 +22,7 @@ export const experiments: readonly Experiment[] = [
   optimizersSgd,
   optimizers,
   init,
+  deepInit,
   regularization,
   augmentation,
   transfer,

@@ -180,6 +180,11 @@ export interface ExperimentDef<S extends ParamSpecs, D> {
    * `UsageError` (one line, exit 2) for bad input. Loads are cached, so the run pays nothing again.
    */
   inputs?(params: ParamValues<S>): Promise<void>;
+  /**
+   * For a family that trains: the number of training steps its runs executed. The report flags a run
+   * that executed none (a silently skipped training loop).
+   */
+  trainingSteps?(runs: readonly SeedRun<D>[], params: ParamValues<S>): number;
 }
 
 /** An experiment with its types erased, as the registry and runner hold it. */

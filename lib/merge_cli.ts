@@ -1,5 +1,5 @@
 /**
- * `deno task merge DIR... [--out DIR] [--allow-mixed]`: builds one report from the result
+ * `deno task merge DIR... [--out DIR] [--allow-mixed] [--lecture PATH] [--baseline FILE|none]`: builds one report from the result
  * directories of several shards (`deno task report --shard i/n --out DIR`). Refuses inputs that do
  * not belong to one run — different commits, profiles or backends — unless `--allow-mixed`, and an
  * experiment found in two directories. The pages are those a single run would write.
@@ -8,8 +8,12 @@
 import { parseArgs } from "./std.ts";
 import { experiments } from "../experiments/mod.ts";
 import { UsageError } from "./params.ts";
+import type { Experiment } from "./experiment.ts";
 import type { ExperimentResult } from "./runner.ts";
 import { writePages, writeResult } from "./report/write.ts";
+import { runStates } from "./run_states.ts";
+import { readLecture } from "./report/lecture_source.ts";
+import { compareRun, loadRunBaseline } from "./baseline/hook.ts";
 
 /** Reads every `<id>.json` of the registry's experiments in `dir`; a directory without any is an error. */
 export async function readShard(dir: string, ids: readonly string[]): Promise<ExperimentResult[]> {
@@ -64,23 +68,49 @@ export function mergeShards(
   return ids.flatMap((id) => all.filter((r) => r.id === id));
 }
 
+/** Merges shard directories into one report in `out`; returns a line saying what was merged. */
+export async function merge(
+  dirs: readonly string[],
+  o: { out: string; allowMixed?: boolean; exps?: readonly Experiment[]; lecture?: string; baseline?: string },
+): Promise<string> {
+  if (!dirs.length) throw new UsageError("deno task merge needs the result directories of the shards");
+  const exps = o.exps ?? experiments;
+  const ids = exps.map((e) => e.id);
+  const shards = [];
+  for (const dir of dirs) shards.push({ dir, results: await readShard(dir, ids) });
+  const merged = mergeShards(shards, ids, o.allowMixed);
+  const lecture = await readLecture(o.lecture);
+  const baseline = await loadRunBaseline(merged[0].profile, o.baseline);
+  for (const r of merged) await writeResult(o.out, r);
+  const states = runStates(exps, merged, {
+    missing: "in no shard's results",
+    baselineBackend: baseline?.environment.backend,
+  });
+  const comparison = baseline && compareRun(baseline, merged, o.out);
+  await writePages(o.out, exps, merged, merged, lecture, comparison, states);
+  const missing = ids.filter((id) => !merged.some((r) => r.id === id));
+  return `Merged ${merged.length} experiments from ${shards.length} shards into ${o.out}/index.html` +
+    (missing.length ? ` (not in any shard: ${missing.join(", ")})` : "");
+}
+
 async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string", default: "reports" }, "allow-mixed": { type: "boolean", default: false } },
+    options: {
+      out: { type: "string", default: "reports" },
+      "allow-mixed": { type: "boolean", default: false },
+      lecture: { type: "string" },
+      baseline: { type: "string" },
+    },
   });
-  if (!positionals.length) throw new UsageError("deno task merge needs the result directories of the shards");
-  const ids = experiments.map((e) => e.id);
-  const shards = [];
-  for (const dir of positionals) shards.push({ dir, results: await readShard(dir, ids) });
-  const merged = mergeShards(shards, ids, values["allow-mixed"]);
-  for (const r of merged) await writeResult(values.out!, r);
-  await writePages(values.out!, experiments, merged, merged);
-  const missing = ids.filter((id) => !merged.some((r) => r.id === id));
   console.log(
-    `Merged ${merged.length} experiments from ${shards.length} shards into ${values.out}/index.html` +
-      (missing.length ? ` (not in any shard: ${missing.join(", ")})` : ""),
+    await merge(positionals, {
+      out: values.out!,
+      allowMixed: values["allow-mixed"],
+      lecture: values.lecture,
+      baseline: values.baseline,
+    }),
   );
   return 0;
 }

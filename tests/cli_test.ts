@@ -45,7 +45,7 @@ Deno.test("usage errors exit 2 with one line naming the bad value, and write not
 
 Deno.test("a report built with --set has every claim's verdict, SVG charts and computed expectations", async () => {
   const dir = await Deno.makeTempDir();
-  const args = ["init", "--set", "init.width=1024", "--seeds", "1", "--quiet"];
+  const args = ["init", "--set", "init.width=1024", "--seeds", "1", "--quiet", "--fresh"];
   const c = capture();
   const code = await main([...args, "--out", `${dir}/a`], c.io);
   const result: ExperimentResult = JSON.parse(await Deno.readTextFile(`${dir}/a/init.json`));
@@ -65,7 +65,8 @@ Deno.test("a report built with --set has every claim's verdict, SVG charts and c
   // At width 1024 the expectation is the variance recursion, not the slide's 4096 table.
   const c2 = result.claims.find((x) => x.id === "C2")!;
   const want = meanFieldStds(Math.tanh, () => 0.01, 1024, 6).map((x) => Number(x.toPrecision(4)));
-  assertEquals(c2.verdict!.expected, want);
+  const expected = c2.verdict!.expected as Record<string, string>;
+  assertEquals(JSON.parse(expected["std per layer"]), want);
   assert(c2.verdict!.tolerance.includes("variance recursion"));
   // The same seed gives the same JSON apart from provenance (time, date).
   await main([...args, "--out", `${dir}/b`], capture().io);
@@ -100,4 +101,26 @@ Deno.test("bad data is a usage error: one line even with --quiet, exit 2, the ea
     assertEquals(c.out, []);
     assertEquals(await Deno.readTextFile(`${dir}/babysitting.json`), earlier);
   }
+});
+
+Deno.test("a second report with nothing changed reuses the cached result and says so; --fresh runs again", async () => {
+  const dir = await Deno.makeTempDir();
+  const args = ["optimizers", "--cache", `${dir}/cache`, "--out", `${dir}/r`, "--quiet", "--baseline", "none"];
+  const first = capture();
+  assertEquals(await main(args, first.io), 0, first.err.join("\n"));
+  const ran: ExperimentResult = JSON.parse(await Deno.readTextFile(`${dir}/r/optimizers.json`));
+  const again = capture();
+  const t0 = performance.now();
+  assertEquals(await main(args, again.io), 0);
+  assert(performance.now() - t0 < ran.provenance.durationMs, "the cached run is faster than running");
+  assertMatch(again.out[0], /^optimizers: 11\/11 claims hold \(cached from \d{4}-\d\d-\d\d \d\d:\d\d, commit /);
+  const cached: ExperimentResult = JSON.parse(await Deno.readTextFile(`${dir}/r/optimizers.json`));
+  const { cached: mark, ...rest } = cached;
+  assert(mark?.date);
+  assertEquals(rest, ran);
+  assertMatch(await Deno.readTextFile(`${dir}/r/index.html`), /cached from \d{4}-\d\d-\d\d/);
+  const fresh = capture();
+  assertEquals(await main([...args.slice(0, -2), "--fresh"], fresh.io), 0);
+  assert(!fresh.out[0].includes("cached"), fresh.out[0]);
+  await Deno.remove(dir, { recursive: true });
 });

@@ -31,8 +31,12 @@ Deno.test("--jobs 2 gives the same results as --jobs 1, and one report", async (
       "1",
     ];
     const serial = quietIo(), parallel = quietIo();
-    assertEquals(await main([...args, "--jobs", "1", "--out", a], serial.io), 0);
-    assertEquals(await main([...args, "--jobs", "2", "--out", b], parallel.io), 0, parallel.lines.join("\n"));
+    assertEquals(await main([...args, "--fresh", "--jobs", "1", "--out", a], serial.io), 0);
+    assertEquals(
+      await main([...args, "--fresh", "--jobs", "2", "--out", b], parallel.io),
+      0,
+      parallel.lines.join("\n"),
+    );
     assertEquals(await compareResultDirs(a, b), []);
     assert(
       parallel.lines.some((l) => l.startsWith("optimizers: ")) && parallel.lines.some((l) => /^babysitting: /.test(l)),

@@ -37,3 +37,18 @@ export function colouriseDigits(ds: Dataset, rng: Rng): Dataset {
     images,
   };
 }
+
+/**
+ * The images of an RGB dataset as a reader that takes its channels-last buffer for planar
+ * (channels-first) data would see them: the `pca-planar` fault of the augmentation experiment.
+ */
+export function readAsPlanar(ds: Dataset): Dataset {
+  const px = ds.width * ds.height;
+  const images = new Float32Array(ds.images.length);
+  for (let i = 0; i < ds.count; i++) {
+    for (let p = 0; p < px; p++) {
+      for (let c = 0; c < 3; c++) images[(i * px + p) * 3 + c] = ds.images[i * px * 3 + c * px + p];
+    }
+  }
+  return { ...ds, images };
+}

@@ -115,6 +115,11 @@ export interface TrainOptions extends MinibatchOptions {
    */
   augment?: (images: tfjs.Tensor4D, rng: Rng) => tfjs.Tensor4D;
   imageShape?: [number, number, number];
+  /**
+   * The augmentation's own random stream (default: `rng`, the batch order's). Give one so that
+   * training with and without augmentation sees the same batch order (common random numbers).
+   */
+  augmentRng?: Rng;
 }
 
 /**
@@ -132,9 +137,10 @@ export async function trainNet(
   const shape = o.imageShape;
   if (o.augment && !shape) throw new Error("trainNet: augmentation needs imageShape");
   const augment = o.augment;
+  const augRng = o.augmentRng ?? o.rng;
   const prepare = augment && shape
     ? (xb: tfjs.Tensor) =>
-      tf.reshape(augment(tf.reshape(xb, [xb.shape[0], ...shape]) as tfjs.Tensor4D, o.rng), [xb.shape[0], -1])
+      tf.reshape(augment(tf.reshape(xb, [xb.shape[0], ...shape]) as tfjs.Tensor4D, augRng), [xb.shape[0], -1])
     : undefined;
   return await trainSoftmaxClassifier(
     tf,
@@ -153,6 +159,19 @@ export function predictProbs(tf: typeof tfjs, net: DenseNet, x: tfjs.Tensor2D): 
   return tf.tidy(() => tf.softmax(forward(tf, net, x)));
 }
 
+/** Per example of `x`: 1 when it is classified as its label, else 0. */
+export async function correctness(
+  tf: typeof tfjs,
+  net: DenseNet,
+  x: tfjs.Tensor2D,
+  labels: ArrayLike<number>,
+): Promise<number[]> {
+  const pred = tf.tidy(() => tf.argMax(forward(tf, net, x), 1));
+  const p = await pred.data();
+  pred.dispose();
+  return Array.from(p, (c, i) => (c === labels[i] ? 1 : 0));
+}
+
 /** Fraction of `x` classified as `labels`. */
 export async function accuracy(
   tf: typeof tfjs,
@@ -160,10 +179,6 @@ export async function accuracy(
   x: tfjs.Tensor2D,
   labels: ArrayLike<number>,
 ): Promise<number> {
-  const pred = tf.tidy(() => tf.argMax(forward(tf, net, x), 1));
-  const p = await pred.data();
-  pred.dispose();
-  let ok = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] === labels[i]) ok++;
-  return ok / p.length;
+  const ok = await correctness(tf, net, x, labels);
+  return ok.reduce((a, b) => a + b, 0) / ok.length;
 }

@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../../lib/std.ts";
 import { initBackend, tf } from "../../lib/backend.ts";
-import { createRng } from "../../lib/rng.ts";
+import { createRng, type Rng } from "../../lib/rng.ts";
+import type { Tensor4D } from "@tensorflow/tfjs";
 import {
   accuracy,
   copyLayers,
@@ -62,4 +63,33 @@ Deno.test("JSON round trip and layer copies keep the function", async () => {
   assertEquals(Array.from(await f1.data()), Array.from(await f2.data()));
   tf.dispose([x, a, b, f1, f2]);
   [net, copy, body].forEach(disposeNet);
+});
+
+Deno.test("augmentation with its own stream keeps the batch order of training without it (common random numbers)", async () => {
+  const { x, y } = blobs(64);
+  // An augmentation that draws random numbers but leaves the images as they are.
+  const augment = (b: Tensor4D, r: Rng) => {
+    r.next();
+    return b.clone();
+  };
+  const train = async (o: { augment?: boolean; own?: boolean }) => {
+    const net = createDenseNet(tf, [2, 8, 2], createRng(1));
+    await trainNet(tf, net, x, y, 2, {
+      lr: 0.1,
+      steps: 20,
+      batch: 16,
+      rng: createRng(4),
+      ...(o.augment ? { augment, imageShape: [1, 2, 1] as [number, number, number] } : {}),
+      ...(o.own ? { augmentRng: createRng(5) } : {}),
+    });
+    const w = await netToJSON(net);
+    disposeNet(net);
+    return w;
+  };
+  const plain = await train({});
+  // The defect: drawing from the batch-order stream changes the batches the augmented arm sees.
+  const shared = await train({ augment: true });
+  assert(JSON.stringify(shared) !== JSON.stringify(plain), "a shared stream should change the batch order");
+  assertEquals(await train({ augment: true, own: true }), plain);
+  x.dispose();
 });

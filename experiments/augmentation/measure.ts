@@ -109,7 +109,15 @@ export async function measureJitter(tf: typeof tfjs, images: Tensor4D, rng: Rng,
       fitted++;
     }
   }
-  return { output: minMax(out), maxParamError: worst, fitted, clippedFraction: clipped / out.length };
+  return {
+    output: minMax(out),
+    maxParamError: worst,
+    fitted,
+    clippedFraction: clipped / out.length,
+    // The sampled ranges, for the check against the claimed ones.
+    sampledMaxBrightness: Math.max(...jitter.map((j) => Math.abs(j.brightness))),
+    sampledMaxContrast: Math.max(...jitter.map((j) => Math.abs(j.contrast - 1))),
+  };
 }
 
 /** PCA colour augmentation: eigen-solve quality, offsets constant per image and along the components with the sampled α. */

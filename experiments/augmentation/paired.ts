@@ -24,6 +24,25 @@ export function pairedInterval(sum: number, sumSq: number, count: number): { mea
   return { mean, lo: mean - half, hi: mean + half };
 }
 
+/** Sum, sum of squares and count of the paired differences `a[i] − b[i]` (per-example correctness). */
+export function pairedSums(a: readonly number[], b: readonly number[]): { sum: number; sumSq: number; count: number } {
+  let sum = 0, sumSq = 0;
+  a.forEach((x, i) => {
+    sum += x - b[i];
+    sumSq += (x - b[i]) ** 2;
+  });
+  return { sum, sumSq, count: a.length };
+}
+
+/** The paired interval of pooled per-seed sums. */
+export function pooledInterval(t: readonly { sum: number; sumSq: number; count: number }[]) {
+  return pairedInterval(
+    t.reduce((s, x) => s + x.sum, 0),
+    t.reduce((s, x) => s + x.sumSq, 0),
+    t.reduce((s, x) => s + x.count, 0),
+  );
+}
+
 /** The paired interval of one TTA arm's accuracy difference, pooled over the seeds' per-image sums. */
 export const ttaInterval = (runs: readonly SeedRun<AugData>[], key: keyof AugData["tta"]) => {
   const t = runs.map((r) => r.data.tta[key].paired);

@@ -2,7 +2,7 @@
  * The parameters of the augmentation experiment, per profile.
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
 
 /** The parameter declarations of the augmentation experiment. */
 export const params = {
@@ -39,6 +39,13 @@ export const params = {
   ttaSize: { ci: 500, full: 2000, min: 10, max: 5000, integer: true, doc: "Test digits of the E5 evaluation." },
   sixNineTrain: { ci: 1000, full: 1400, min: 10, max: 1500, integer: true, doc: "Training 6s and 9s of E1." },
   sixNineTest: { ci: 500, full: 500, min: 10, max: 1000, integer: true, doc: "Test 6s and 9s of E1." },
+  fault: faultParam({
+    "flip-off-by-one": "the horizontal flip reads column w − j instead of w − 1 − j (clamped at the edge)",
+    "pca-planar": "the PCA colour fit reads the channels-last training pixels as planar (channels-first) RGB",
+    "crop-noop": "the crop options are lost on the way to the sampler (zoom [1, 1], no shift): identity crops",
+    "jitter-swapped": "the brightness and contrast ranges are passed to the jitter sampler in swapped order",
+    "tta-misaligned": "test-time augmentation averages the predictions of copies of the wrong image (batch reversed)",
+  }),
 };
 /** The resolved parameter values. */
 export type P = ParamValues<typeof params>;

@@ -11,8 +11,10 @@ import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { type Dataset, subset } from "../../lib/data/dataset.ts";
 import { augmentBatch, type AugmentOptions } from "../../lib/augment/pipeline.ts";
 import { fitPcaColour } from "../../lib/augment/colour.ts";
-import { colouriseDigits } from "./colour_digits.ts";
-import { accuracy, createDenseNet, type DenseNet, disposeNet, trainNet } from "./dense_classifier.ts";
+import { colouriseDigits, readAsPlanar } from "./colour_digits.ts";
+import { correctness, createDenseNet, type DenseNet, disposeNet, trainNet } from "./dense_classifier.ts";
+import { measureCropSampler, measurePcaFit } from "./fit_checks.ts";
+import { pairedSums } from "./paired.ts";
 import { measureCropScale, measureElastic, measureJitter, measurePca } from "./measure.ts";
 import { sixNine } from "./six_nine.ts";
 import { testTimeAugmentation } from "./tta.ts";
@@ -22,8 +24,9 @@ import type { AugData, SizeResult } from "./types.ts";
 
 /** The training augmentation; `strength` scales every range (zoom in log space). */
 const augOptions = (p: P, strength = 1): AugmentOptions => ({
-  zoom: [p.zoom[0] ** strength, (p.zoom[1] ?? p.zoom[0]) ** strength],
-  pad: p.pad * strength,
+  // The "crop-noop" fault: the crop options are lost on the way (zoom [1, 1], no shift).
+  zoom: p.fault === "crop-noop" ? [1, 1] : [p.zoom[0] ** strength, (p.zoom[1] ?? p.zoom[0]) ** strength],
+  pad: p.fault === "crop-noop" ? 0 : p.pad * strength,
   maxDegrees: p.maxDegrees * strength,
   grid: p.grid,
   sigma: p.sigma * strength,
@@ -51,6 +54,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     steps: 150,
     lr: p.lr,
     angles: [0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180],
+    fault: p.fault,
   });
   progress(1, total, "crops, jitter, PCA colour, elastic (E2, E3)");
   const picked = pickIndices(ds, rng.fork("check"), p.checkImages, 0).train;
@@ -59,14 +63,23 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     subset(ds, pickIndices(ds, rng.fork("pca"), p.pcaImages, 0).train),
     rng.fork("ink"),
   );
-  const pcaFit = fitPcaColour(colourAll);
+  const pcaFit = fitPcaColour(p.fault === "pca-planar" ? readAsPlanar(colourAll) : colourAll);
+  const pcaFitCheck = measurePcaFit(colourAll, pcaFit);
   const colourCheck = subset(
     colourAll,
     Array.from({ length: Math.min(p.checkImages, colourAll.count) }, (_, i) => i),
   );
   const grey = tensor4(tf, check), colour = tensor4(tf, colourCheck);
   const crop = await measureCropScale(tf, grey, rng.fork("crop"), [Math.min(p.zoom[0], 1), 1]);
-  const jitter = await measureJitter(tf, colour, rng.fork("jitter"), p.maxBrightness, p.maxContrast);
+  const [maxB, maxC] = p.fault === "jitter-swapped"
+    ? [p.maxContrast, p.maxBrightness]
+    : [p.maxBrightness, p.maxContrast];
+  const jitter = await measureJitter(tf, colour, rng.fork("jitter"), maxB, maxC);
+  const opts = augOptions(p);
+  const sampler = measureCropSampler(rng.fork("crop-sampler"), 2000, ds.height, opts, {
+    zoom: [p.zoom[0], p.zoom[1] ?? p.zoom[0]],
+    pad: p.pad,
+  });
   const pca = await measurePca(tf, colour, pcaFit, rng.fork("pca-alpha"), p.alphaStd);
   const elastic = await measureElastic(tf, grey, rng.fork("elastic"), p.grid, p.sigma);
   tf.dispose([grey, colour]);
@@ -91,7 +104,6 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const split = pickIndices(ds, rng.fork("e4-split"), maxSize, p.testSize);
   const test = subset(ds, split.test);
   const xTest = tf.tensor2d(test.images, [test.count, 784]);
-  const opts = augOptions(p);
   const augment = (x: tfjs.Tensor4D, r: Rng) => augmentBatch(tf, x, r, opts);
   const sizes: SizeResult[] = [];
   let tta: AugData["tta"] | undefined;
@@ -102,21 +114,29 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     const xTrain = tf.tensor2d(train.images, [size, 784]);
     const nets: DenseNet[] = [];
     for (const withAug of [false, true]) {
-      // Common random numbers: both arms start from the same weights and see the same batch order.
+      // Common random numbers: both arms start from the same weights and see the same batch order;
+      // the augmentation draws from its own stream.
       const net = createDenseNet(tf, [784, p.hidden, 10], rng.fork(`init-${size}`));
       await trainNet(tf, net, xTrain, train.labels, 10, {
         lr: p.lr,
         steps: p.steps,
         batch: 50,
         rng: rng.fork(`order-${size}`),
-        ...(withAug ? { augment, imageShape: [28, 28, 1] as [number, number, number] } : {}),
+        ...(withAug
+          ? { augment, imageShape: [28, 28, 1] as [number, number, number], augmentRng: rng.fork(`augment-${size}`) }
+          : {}),
       });
       nets.push(net);
     }
+    const [okNone, okAug] = [
+      await correctness(tf, nets[0], xTest, test.labels),
+      await correctness(tf, nets[1], xTest, test.labels),
+    ];
     sizes.push({
       size,
-      accNone: await accuracy(tf, nets[0], xTest, test.labels),
-      accAug: await accuracy(tf, nets[1], xTest, test.labels),
+      accNone: okNone.reduce((a, b) => a + b, 0) / okNone.length,
+      accAug: okAug.reduce((a, b) => a + b, 0) / okAug.length,
+      paired: pairedSums(okAug, okNone),
     });
     if (size === smallest) {
       progress(3 + k, total, `test-time augmentation, n = ${p.ttaCopies} (E5)`);
@@ -133,6 +153,8 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
           p.ttaCopies,
           (x, r) => augmentBatch(tf, x, r, o),
           rng.fork(label),
+          15,
+          p.fault,
         );
       tta = {
         augmented: await run(nets[1], "tta-aug", mild),
@@ -145,5 +167,5 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     xTrain.dispose();
   }
   xTest.dispose();
-  return { e1, crop, jitter, pca, elastic, sizes, tta: tta!, showcase };
+  return { e1, crop, sampler, jitter, pca, pcaFit: pcaFitCheck, elastic, sizes, tta: tta!, showcase };
 }

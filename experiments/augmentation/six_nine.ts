@@ -8,7 +8,7 @@ import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
 import { type Dataset, split, subset } from "../../lib/data/dataset.ts";
 import { accuracy, createDenseNet, disposeNet, trainNet } from "./dense_classifier.ts";
-import { flipHorizontal, flipVertical, rotate } from "../../lib/augment/geometric.ts";
+import { flipHorizontal as hflip, flipVertical, rotate } from "../../lib/augment/geometric.ts";
 
 /** Options of {@link sixNine}. */
 export interface SixNineOptions {
@@ -19,11 +19,13 @@ export interface SixNineOptions {
   lr: number;
   /** Rotation angles of the sweep, in degrees. */
   angles: number[];
+  /** A planted bug (falsifier tests): "flip-off-by-one" reads column w − j instead of w − 1 − j. */
+  fault?: string;
 }
 
 /** What {@link sixNine} measures. */
 export interface SixNineResult {
-  /** max |f(f(x)) − x| for the horizontal and the vertical flip. */
+  /** max |f(f(x)) − x| for the horizontal and the vertical flip, over the test digits and uniform noise. */
   involution: { horizontal: number; vertical: number };
   /** max |rotate(x, 180°) − vflip(hflip(x))|. */
   rotation180VsFlips: number;
@@ -44,6 +46,17 @@ export async function sixNine(tf: typeof tfjs, ds: Dataset, rng: Rng, o: SixNine
   const xTrain = tf.tensor2d(s.train.images, [s.train.count, ds.width * ds.height * ds.channels]);
   const xTest = tf.tensor4d(s.test.images, [s.test.count, ds.height, ds.width, ds.channels]);
   const net = createDenseNet(tf, [ds.width * ds.height * ds.channels, o.hidden, 2], rng.fork("init"));
+  const flipHorizontal = (t: tfjs.Tensor4D, w = ds.width): tfjs.Tensor4D =>
+    o.fault === "flip-off-by-one"
+      ? tf.tidy(() => {
+        // out[j] = in[min(w − 1, w − j)]: the mirrored image shifted by one column, edge repeated.
+        const r = hflip(tf, t);
+        return tf.concat(
+          [tf.slice(r, [0, 0, 0, 0], [-1, -1, 1, -1]), tf.slice(r, [0, 0, 0, 0], [-1, -1, w - 1, -1])],
+          2,
+        );
+      })
+      : hflip(tf, t);
   try {
     await trainNet(tf, net, xTrain, s.train.labels, 2, { lr: o.lr, steps: o.steps, batch: 50, rng: rng.fork("train") });
     const acc = async (t: tfjs.Tensor4D) => {
@@ -58,17 +71,32 @@ export async function sixNine(tf: typeof tfjs, ds: Dataset, rng: Rng, o: SixNine
       tf.dispose([a, b, d]);
       return v;
     };
+    // Digits have empty borders, so the involution is also measured on uniform noise (ink up to every edge).
+    const noiseRng = rng.fork("noise");
+    const noise = tf.tensor4d(Array.from({ length: 8 * ds.height * ds.width }, () => noiseRng.next()), [
+      8,
+      ds.height,
+      ds.width,
+      1,
+    ]);
     const involution = {
-      horizontal: await maxDiff(tf.tidy(() => flipHorizontal(tf, flipHorizontal(tf, xTest))), xTest.clone()),
-      vertical: await maxDiff(tf.tidy(() => flipVertical(tf, flipVertical(tf, xTest))), xTest.clone()),
+      horizontal: Math.max(
+        await maxDiff(tf.tidy(() => flipHorizontal(flipHorizontal(xTest))), xTest.clone()),
+        await maxDiff(tf.tidy(() => flipHorizontal(flipHorizontal(noise))), noise.clone()),
+      ),
+      vertical: Math.max(
+        await maxDiff(tf.tidy(() => flipVertical(tf, flipVertical(tf, xTest))), xTest.clone()),
+        await maxDiff(tf.tidy(() => flipVertical(tf, flipVertical(tf, noise))), noise.clone()),
+      ),
     };
+    noise.dispose();
     const rotation180VsFlips = await maxDiff(
       rotate(tf, xTest, new Array(s.test.count).fill(Math.PI)),
-      tf.tidy(() => flipVertical(tf, flipHorizontal(tf, xTest))),
+      tf.tidy(() => flipVertical(tf, flipHorizontal(xTest))),
     );
     const accuracyOf = {
       original: await acc(xTest.clone()),
-      hflip: await acc(flipHorizontal(tf, xTest)),
+      hflip: await acc(flipHorizontal(xTest)),
       vflip: await acc(flipVertical(tf, xTest)),
       rot180: await acc(rotate(tf, xTest, new Array(s.test.count).fill(Math.PI))),
     };

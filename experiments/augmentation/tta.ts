@@ -43,7 +43,10 @@ const argmaxRows = (p: ArrayLike<number>, classes: number) =>
     return best;
   });
 
-/** Evaluates `net` on `images` ([N, H, W, C]) plainly and with `copies` augmented copies averaged. */
+/**
+ * Evaluates `net` on `images` ([N, H, W, C]) plainly and with `copies` augmented copies averaged;
+ * `fault` plants a bug for the falsifier tests ("none" in real runs).
+ */
 export async function testTimeAugmentation(
   tf: typeof tfjs,
   net: DenseNet,
@@ -54,12 +57,17 @@ export async function testTimeAugmentation(
   augment: (x: tfjs.Tensor4D, rng: Rng) => tfjs.Tensor4D,
   rng: Rng,
   repeats = 7,
+  fault = "none",
 ): Promise<TtaResult> {
   const n = images.shape[0];
   const flat = tf.reshape(images, [n, -1]) as tfjs.Tensor2D;
   const t0 = performance.now();
   const parts = tf.tidy(() =>
-    Array.from({ length: copies }, () => tf.reshape(augment(images, rng), [n, -1]) as tfjs.Tensor2D)
+    Array.from({ length: copies }, () => {
+      const copy = tf.reshape(augment(images, rng), [n, -1]) as tfjs.Tensor2D;
+      // The "tta-misaligned" fault: copy i belongs to image n − 1 − i.
+      return fault === "tta-misaligned" ? tf.reverse(copy, 0) : copy;
+    })
   );
   await Promise.all(parts.map((t) => t.data()));
   const augmentMs = performance.now() - t0;

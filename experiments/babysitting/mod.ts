@@ -5,7 +5,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { loadInputs, run } from "./run.ts";
 import { babysittingClaims } from "./claims.ts";
 import { babysittingCharts, babysittingTables } from "./report.ts";
 
@@ -21,6 +21,7 @@ export default defineExperiment({
   params,
   seeds: { ci: 1, full: 2 },
   run,
+  inputs: loadInputs,
   claims: babysittingClaims,
   charts: babysittingCharts,
   tables: babysittingTables,

@@ -3,7 +3,8 @@
  * learning rates and sizes of each sanity check (G1–G5, H1).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
+import { BABYSITTING_FAULTS } from "./faults.ts";
 import { dataParamSpecs } from "../../lib/data/prepare.ts";
 
 /** The parameter specs of the babysitting experiment. */
@@ -22,7 +23,7 @@ export const params = {
   lectureLr: { ci: 3e-3, full: 3e-3, min: 0, doc: "The 'still too high' rate of G5 (the lecture: 3e-3)." },
   hugeLr: { ci: 1e6, full: 1e6, min: 0, doc: "The 'NaN' learning rate of G5 (the lecture: 1e6)." },
   sweepLrs: {
-    ci: [1e-4, 1e-2],
+    ci: [1e-4, 1e-3, 1e-2],
     full: [1e-7, 1e-5, 1e-4, 1e-3, 1e-2, 3e-2],
     min: 0,
     doc: "More learning rates run alongside lowLr, lectureLr and hugeLr to locate the workable range (G5).",
@@ -30,6 +31,14 @@ export const params = {
   gradCheckEntries: { ci: 8, full: 40, min: 1, integer: true, doc: "Entries per parameter in the H1 check." },
   gradCheckRows: { ci: 5, full: 20, min: 1, integer: true, doc: "Training examples in the H1 check's loss." },
   gradCheckH: { ci: 1e-5, full: 1e-5, min: 1e-12, max: 1, doc: "Step h of the centred differences (H1)." },
+  gradCheckDelta: {
+    ci: 1e-6,
+    full: 1e-6,
+    min: 1e-9,
+    max: 1,
+    doc: "First-order loss change (nats) of each directional step in the H1 check of the float32 tfjs net.",
+  },
+  fault: faultParam(BABYSITTING_FAULTS),
 };
 /** The resolved parameters. */
 export type P = ParamValues<typeof params>;

@@ -7,9 +7,12 @@
 import type { RunContext } from "../../lib/experiment.ts";
 import { fmt } from "../../lib/checks.ts";
 import { prepareData } from "../../lib/data/prepare.ts";
+import { loadDataset } from "../../lib/data/load.ts";
 import { initTwoLayerModel, lossAndGrads, type TwoLayerModel } from "../../lib/nn/two_layer_net.ts";
 import { train } from "../../lib/nn/classifier_trainer.ts";
 import { gradCheck } from "./grad_check.ts";
+import { tfGradCheck } from "./tf_grad_check.ts";
+import { appliedLr, appliedReg, trainingTf } from "./faults.ts";
 import type { P } from "./params.ts";
 import type { BabysitData, LrRun } from "./types.ts";
 
@@ -25,8 +28,14 @@ export function runLrs(p: P): number[] {
   return [...new Set([p.lowLr, p.lectureLr, p.hugeLr, ...p.sweepLrs])].sort((a, b) => a - b);
 }
 
+/** Loads the data files the run reads (cached), so that bad data is found before any experiment runs. */
+export async function loadInputs(p: P): Promise<void> {
+  await loadDataset(p.data, p.dataDir, { limit: p.trainSize + p.valSize + p.testSize });
+}
+
 /** Runs one seed: every sanity check of the lecture on the prepared data. */
-export async function run({ tf, params: p, rng, progress }: RunContext<P>): Promise<BabysitData> {
+export async function run({ tf: backendTf, params: p, rng, progress }: RunContext<P>): Promise<BabysitData> {
+  const tf = trainingTf(backendTf, p.fault);
   const lrs = runLrs(p);
   const total = 3 + lrs.length;
   progress(0, total, "loading data");
@@ -37,7 +46,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   progress(1, total, "initial loss (G1, G2)");
   const m0 = initTwoLayerModel(big.train.D, p.hidden, big.info.classes, rng.fork("init-lecture"), p.initStd);
   const r0 = lossAndGrads(m0, big.train, big.train.y, 0, false);
-  const rHigh = lossAndGrads(m0, big.train, big.train.y, p.highReg, false);
+  const rHigh = lossAndGrads(m0, big.train, big.train.y, appliedReg(p.highReg, p.fault), false);
   let range = 0;
   for (let i = 0; i < big.train.N; i++) {
     const c = big.info.classes, s = r0.scores.subarray(i * c, (i + 1) * c);
@@ -60,14 +69,18 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const gcY = tr.y.subarray(0, p.gradCheckRows);
   const gcOpts = { entries: p.gradCheckEntries, h: p.gradCheckH, rng: gcRng };
   const gcInit = gradCheck(mTiny, gcBatch, gcY, p.highReg, gcOpts); // the L2 gradient dominates here
+  const tfRng = rng.fork("tf-gradcheck"), tfOpts = { delta: p.gradCheckDelta, rng: tfRng };
+  const tfInit = await tfGradCheck(tf, mTiny, tiny, 0, tfOpts); // G3's first step
   const overfit = await train(tf, mTiny, tiny, tiny, {
     reg: 0,
-    learningRate: p.overfitLr,
+    learningRate: appliedLr(p.overfitLr, p.fault),
     sampleBatches: false,
     numEpochs: p.overfitEpochs,
     learningRateDecay: 1,
   }, rng.fork("overfit"));
   const gcTrained = gradCheck(mTiny, gcBatch, gcY, p.runReg, gcOpts);
+  const gcTf = { ...gcBatch, D: tr.D, y: gcY };
+  const tfTrained = await tfGradCheck(tf, mTiny, gcTf, p.runReg, tfOpts);
 
   const lrRuns: LrRun[] = [];
   for (const [i, lr] of lrs.entries()) {
@@ -75,7 +88,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     const m = initTwoLayerModel(tr.D, p.hidden, info.classes, rng.fork("init-lr"), p.initStd);
     const rows = await train(tf, m, tr, val, {
       reg: p.runReg,
-      learningRate: lr,
+      learningRate: appliedLr(lr, p.fault),
       numEpochs: p.epochs,
       batchSize: p.batchSize,
       learningRateDecay: 1,
@@ -84,5 +97,12 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     lrRuns.push({ lr, rows });
   }
   progress(total, total, "done");
-  return { data: info, lectureSize, overfit, lrRuns, gradCheck: { init: gcInit, trained: gcTrained } };
+  return {
+    data: info,
+    lectureSize,
+    overfit,
+    lrRuns,
+    gradCheck: { init: gcInit, trained: gcTrained },
+    tfGradCheck: { init: tfInit, trained: tfTrained },
+  };
 }

@@ -24,6 +24,20 @@ export interface GradCheckResult {
   kinks: number;
 }
 
+/** One directional check of the tfjs training net: the analytic g·u against the difference quotient. */
+export interface TfGradCheckResult {
+  param: ParamName;
+  /** "gradient" or "gradient on half the entries". */
+  direction: string;
+  /** g·u from the analytic float32 gradient. */
+  analytic: number;
+  /** (L(w + h·u) − L(w − h·u)) / 2h of the net's own float32 loss. */
+  numerical: number;
+  h: number;
+  /** |analytic − numerical| / (|analytic| + |numerical|) ("NaN" for a zero gradient). */
+  relError: Real;
+}
+
 /** One learning-rate run: the epoch table of the lecture. */
 export interface LrRun {
   lr: number;
@@ -38,4 +52,6 @@ export interface BabysitData {
   overfit: EpochRow[];
   lrRuns: LrRun[];
   gradCheck: { init: GradCheckResult[]; trained: GradCheckResult[] };
+  /** H1 on the tfjs net that trains: at G3's start (reg 0) and after G3 (reg runReg). */
+  tfGradCheck: { init: TfGradCheckResult[]; trained: TfGradCheckResult[] };
 }

@@ -19,7 +19,7 @@ export default defineExperiment({
     "last k samples. Here each quiz statement is tested on softmax regression (and a small net) on MNIST digits, " +
     "with real timing; mini-batch gradient noise is measured against b.",
   params,
-  seeds: { ci: 3, full: 5 },
+  seeds: { ci: 5, full: 5 },
   run,
   claims: sgdClaims,
   charts: sgdCharts,

@@ -98,6 +98,7 @@ export async function run(ctx: RunContext<P>): Promise<SgdData> {
     epochs: p.b2Epochs,
     batches: [1, Math.floor(p.b2M / 2), p.b2M],
     rng: rng.fork("b2"),
+    fault: p.fault,
   });
   progress(3, 6, "learning-rate quiz");
   const quizOrder = (() => {
@@ -124,7 +125,7 @@ export async function run(ctx: RunContext<P>): Promise<SgdData> {
   const bigKept = await runQuiz(constant(a * p.bigFactor), big.params);
   const bigReduced = await runQuiz(constant(a), big.params);
   const increasing = await runQuiz((t) => (a / Math.sqrt(f)) * f ** (t / n));
-  const decreasing = await runQuiz((t) => a * Math.sqrt(f) * f ** (-t / n));
+  const decreasing = await runQuiz((t) => a * Math.sqrt(f) * f ** ((p.fault === "schedule-grows" ? t : -t) / n));
   const strip = (q: typeof tuned) => ({ fullLoss: q.fullLoss, avg: q.avg, firstAvg: q.firstAvg, lastAvg: q.lastAvg });
   progress(4, 6, "gradient noise");
   const warm = await sgdPass(model, zero, quizOrder.slice(0, p.noiseWarmup).map((i) => i % p.noiseM), constant(a));
@@ -132,6 +133,7 @@ export async function run(ctx: RunContext<P>): Promise<SgdData> {
     batches: p.noiseBatches,
     draws: p.noiseDraws,
     rng: rng.fork("noise"),
+    fault: p.fault,
   });
   progress(6, 6, "done");
   return {

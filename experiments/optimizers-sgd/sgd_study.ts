@@ -121,7 +121,7 @@ export function runningAverage(xs: readonly number[], k: number, every: number):
 export async function minibatchTrajectories(
   model: BatchModel,
   m: number,
-  o: { lr: number; epochs: number; batches: number[]; rng: Rng },
+  o: { lr: number; epochs: number; batches: number[]; rng: Rng; fault?: string },
 ): Promise<MinibatchTrajectories> {
   const all = range(m);
   const orders = Array.from({ length: o.epochs }, () => o.rng.shuffle(range(m)));
@@ -134,7 +134,9 @@ export async function minibatchTrajectories(
   for (const b of o.batches) {
     const p = new Float32Array(model.size);
     for (const order of orders) {
-      for (let s = 0; s + b <= m; s += b) descend(p, (await model.lossGrad(p, order.slice(s, s + b))).grad, o.lr);
+      // The slide's step is α·(1/b)·Σ (lossGrad averages); the "batch-sum" fault forgets the 1/b.
+      const lr = o.fault === "batch-sum" ? o.lr * b : o.lr;
+      for (let s = 0; s + b <= m; s += b) descend(p, (await model.lossGrad(p, order.slice(s, s + b))).grad, lr);
     }
     out.push({ batch: b, diffToBatchGD: maxDiff(p, gd), diffToSGD: maxDiff(p, sgd) });
   }
@@ -144,12 +146,13 @@ export async function minibatchTrajectories(
 /**
  * B5: E‖g_b − g‖² of mini-batch gradients (b samples without replacement) at fixed parameters,
  * against the finite-population prediction σ²/b · (m − b)/(m − 1), σ² from all per-sample gradients.
+ * Each row also carries the standard error of its mean over the draws (sample std / √draws).
  */
 export async function gradientNoise(
   model: ReturnType<typeof softmaxRegression>,
   m: number,
   params: Float32Array,
-  o: { batches: number[]; draws: number; rng: Rng },
+  o: { batches: number[]; draws: number; rng: Rng; fault?: string },
 ): Promise<GradientNoise> {
   const full = (await model.lossGrad(params, range(m))).grad;
   let sumSq = 0;
@@ -161,13 +164,28 @@ export async function gradientNoise(
   const sigma2 = sumSq / m;
   const rows = [];
   for (const b of o.batches) {
-    let v = 0;
+    let v = 0, sq = 0;
     for (let r = 0; r < o.draws; r++) {
-      const idx = o.rng.shuffle(range(m)).slice(0, b);
+      const idx = o.fault === "replace"
+        ? Array.from({ length: b }, () => o.rng.int(m))
+        : o.rng.shuffle(range(m)).slice(0, b);
       const g = (await model.lossGrad(params, idx)).grad;
-      for (let j = 0; j < g.length; j++) v += (g[j] - full[j]) ** 2;
+      let d = 0;
+      for (let j = 0; j < g.length; j++) {
+        const e = (g[j] - full[j]) ** 2;
+        v += e;
+        d += e;
+      }
+      sq += d * d;
     }
-    rows.push({ batch: b, variance: v / o.draws, predicted: (sigma2 / b) * ((m - b) / (m - 1)) });
+    const variance = v / o.draws;
+    const spread = Math.max(0, (sq - o.draws * variance * variance) / (o.draws - 1));
+    rows.push({
+      batch: b,
+      variance,
+      se: Math.sqrt(spread / o.draws),
+      predicted: (sigma2 / b) * ((m - b) / (m - 1)),
+    });
   }
   return { sigma2, rows };
 }

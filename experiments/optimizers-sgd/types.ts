@@ -42,7 +42,10 @@ export interface MinibatchTrajectories {
 /** One mini-batch size of B5: the measured gradient variance and the predicted one. */
 export interface NoiseRow {
   batch: number;
+  /** Mean of ‖g_b − g‖² over the draws. */
   variance: number;
+  /** Standard error of that mean: the draws' sample std / √draws. */
+  se: number;
   predicted: number;
 }
 

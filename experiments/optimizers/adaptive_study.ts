@@ -23,6 +23,8 @@ export interface AdaptiveSettings {
   steps: number;
   /** SGD's learning rate in units of 1/L, for the first-step comparison. */
   sgdLr: number;
+  /** A planted bug of the falsifier tests ("none" in real runs). */
+  fault?: string;
 }
 
 /** One run's per-axis record. */
@@ -46,7 +48,7 @@ export interface AxisRun {
 
 function record(opt: Optimizer<unknown>, lr: number, s: AdaptiveSettings, rng: Rng): AxisRun {
   const q = quadratic({ shallow: s.shallow, kappa: s.kappa, angleDeg: s.angle });
-  const info = hessianInfo(q, Float32Array.of(0.3, -0.2));
+  const info = hessianInfo(q, Float32Array.of(0.3, -0.2), s.fault);
   let params = startPoint(info, rng);
   let state = opt.init(2);
   const [u, w] = info.axes;
@@ -82,7 +84,7 @@ function record(opt: Optimizer<unknown>, lr: number, s: AdaptiveSettings, rng: R
       if (!Number.isFinite(big) && out.overflowStep === null) out.overflowStep = t;
     }
     params = next.params;
-    state = next.state;
+    if (s.fault !== "state-not-kept") state = next.state;
     out.losses.push(q.loss(params));
   }
   return out;
@@ -91,13 +93,20 @@ function record(opt: Optimizer<unknown>, lr: number, s: AdaptiveSettings, rng: R
 /** B9 and B10: SGD, AdaGrad, RMSProp and the printed RMSProp from the same seeded start. */
 export function adaptiveStudy(s: AdaptiveSettings, rng: Rng) {
   const q = quadratic({ shallow: s.shallow, kappa: s.kappa, angleDeg: s.angle });
-  const info = hessianInfo(q, Float32Array.of(0.3, -0.2));
+  const info = hessianInfo(q, Float32Array.of(0.3, -0.2), s.fault);
   const sgdLr = s.sgdLr / info.eigenvalues[1];
   const runs = {
     sgd: record(sgd({ lr: sgdLr }) as Optimizer<unknown>, sgdLr, s, rng.fork("start")),
     adagrad: record(adagrad({ lr: s.lr }) as Optimizer<unknown>, s.lr, s, rng.fork("start")),
     rmsprop: record(rmsprop({ lr: s.lr, decay: s.decay }) as Optimizer<unknown>, s.lr, s, rng.fork("start")),
-    printed: record(rmspropAsPrinted({ lr: s.lr, decay: s.decay }) as Optimizer<unknown>, s.lr, s, rng.fork("start")),
+    printed: record(
+      (s.fault === "printed-is-corrected" ? rmsprop : rmspropAsPrinted)({ lr: s.lr, decay: s.decay }) as Optimizer<
+        unknown
+      >,
+      s.lr,
+      s,
+      rng.fork("start"),
+    ),
   };
   const start = startPoint(info, rng.fork("start"));
   const coords = info.axes.map((v) => Math.abs(v[0] * start[0] + v[1] * start[1]));

@@ -20,6 +20,8 @@ export interface DecaySettings {
   scales: number[];
   /** Coordinates per group. */
   perGroup: number;
+  /** A planted bug of the falsifier tests ("none" in real runs). */
+  fault?: string;
 }
 
 /** Mean weight per group over time (start 1), for Adam + L2 and AdamW, from the same noise. */
@@ -48,7 +50,7 @@ export function decayStudy(s: DecaySettings, rng: Rng) {
   const o = { lr: s.lr, beta1: s.beta1, beta2: s.beta2, decay: s.decay };
   return {
     l2: run(adamL2(o) as Optimizer<unknown>, rng.fork("noise")),
-    adamw: run(adamw(o) as Optimizer<unknown>, rng.fork("noise")),
+    adamw: run((s.fault === "adamw-coupled" ? adamL2 : adamw)(o) as Optimizer<unknown>, rng.fork("noise")),
     /** What pure decoupled decay gives after all steps: (1 − αλ)^T. */
     decoupledTheory: (1 - s.lr * s.decay) ** s.steps,
   };

@@ -5,8 +5,7 @@
  */
 import { quadratic } from "./problems.ts";
 import { sgd } from "../../lib/nn/optim/sgd.ts";
-import { momentum } from "../../lib/nn/optim/momentum.ts";
-import { nesterov } from "../../lib/nn/optim/nesterov.ts";
+import { slideMomentum, slideNesterov } from "./faults.ts";
 import { rmsprop } from "../../lib/nn/optim/rmsprop.ts";
 import { adam } from "../../lib/nn/optim/adam.ts";
 import { minimize, type Optimizer } from "../../lib/nn/optim/types.ts";
@@ -23,6 +22,8 @@ export interface FigureSettings {
   beta1: number;
   beta2: number;
   start: number[];
+  /** A planted bug of the falsifier tests ("none" in real runs). */
+  fault?: string;
 }
 
 /** The paths of the five optimizers from the same start. */
@@ -31,8 +32,8 @@ export function figureStudy(s: FigureSettings) {
   const [a, b, c, d, e] = s.lrs;
   const opts: Optimizer<unknown>[] = [
     sgd({ lr: a }),
-    momentum({ lr: b, rho: s.rho }),
-    nesterov({ lr: c, rho: s.rho }),
+    slideMomentum({ lr: b, rho: s.rho }, s.fault),
+    slideNesterov({ lr: c, rho: s.rho }, s.fault),
     rmsprop({ lr: d, decay: s.decay }),
     adam({ lr: e, beta1: s.beta1, beta2: s.beta2 }),
   ] as Optimizer<unknown>[];

@@ -28,7 +28,7 @@ export default defineExperiment({
     "squared gradients; Adam combines both, with a bias correction for the zero-initialised moments; AdamW decouples " +
     "the weight decay. The RMSProp slide's code has `+=` where `=` is meant.",
   params,
-  seeds: { ci: 3, full: 10 },
+  seeds: { ci: 5, full: 10 },
   run,
   claims: optimizerClaims,
   charts: optimizerCharts,

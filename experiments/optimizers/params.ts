@@ -2,7 +2,7 @@
  * The parameters of the optimizers family (B4, B6–B15).
  * @module
  */
-import { numberListParam as list, numberParam as num, type ParamValues } from "../../lib/params.ts";
+import { faultParam, numberListParam as list, numberParam as num, type ParamValues } from "../../lib/params.ts";
 
 /** The parameters of the family (every one overridable with --set optimizers.<name>=…). */
 export const params = {
@@ -27,12 +27,12 @@ export const params = {
   beta2: num(0.999, 0.999, "Adam β2.", 0, 0.999999),
   adamLr: num(1e-3, 1e-3, "Adam learning rate for B11 and B12.", 0, 10),
   momentumLr: num(0.5, 0.5, "SGD + momentum learning rate for the library comparison (B7).", 0, 100),
-  libSteps: num(150, 500, "Steps compared with the tfjs optimizers (B7, B12).", 1, 1e5, true),
+  libSteps: num(100, 500, "Steps compared with the tfjs optimizers (B7, B12).", 1, 1e5, true),
   batch: num(32, 32, "Mini-batch size of the MNIST softmax-regression gradients.", 1, 10000, true),
   train: num(1000, 5000, "MNIST training digits (seeded subset).", 10, 9000, true),
   netLrs: list([1e-3, 5e-4], [1e-3, 5e-4], "Adam learning rates of the practical tip (B13).", 0, 10),
   hidden: num(50, 50, "Hidden units of the 2-layer net (the lecture: 50).", 1, 4096, true),
-  netSteps: num(300, 2000, "Adam steps on the 2-layer net.", 1, 1e6, true),
+  netSteps: num(150, 2000, "Adam steps on the 2-layer net.", 1, 1e6, true),
   netBatch: num(32, 64, "Mini-batch size of the 2-layer net.", 1, 10000, true),
   val: num(500, 1000, "MNIST validation digits.", 10, 5000, true),
   wdLr: num(0.01, 0.01, "Learning rate of the weight-decay comparison (B14).", 0, 10),
@@ -49,7 +49,17 @@ export const params = {
     "B15 rates: SGD, momentum, Nesterov, RMSProp, Adam.",
     0,
   ),
-  fraction: num(0.9, 0.9, "Fraction of seeds a statistical claim must hold in.", 0, 1),
+  level: num(0.05, 0.05, "Level of the one-sided sign test over seeds of the statistical claims.", 0.001, 0.49),
+  fault: faultParam({
+    "axes-swapped": "the Hessian's eigen-axes are taken in the wrong order (steep first) (B4)",
+    "momentum-sign": "the momentum step is applied with the wrong sign, weights += α·vel (B6, B7, B8, B15)",
+    "nesterov-no-lookahead": "Nesterov's gradient is taken at θ, not at the look-ahead θ − αρv (B8)",
+    "state-not-kept": "the adaptive optimizers' state is not carried between steps (B9, B10)",
+    "printed-is-corrected": "the 'as printed' RMSProp run uses the corrected code (=) (B10)",
+    "betas-swapped": "the slide's Adam is built with β1 and β2 swapped (B11, B12)",
+    "no-bias-correction": "the slide's Adam compared with tfjs runs without bias correction (B12)",
+    "adamw-coupled": "'AdamW' adds the decay to the gradient, i.e. is Adam + L2 (B14)",
+  }),
 };
 /** Resolved parameters of the experiment. */
 export type P = ParamValues<typeof params>;

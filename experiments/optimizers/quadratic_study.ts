@@ -6,8 +6,7 @@
  */
 import { eigen2, numericHessian, type Objective, quadratic, saddle } from "./problems.ts";
 import { sgd } from "../../lib/nn/optim/sgd.ts";
-import { momentum } from "../../lib/nn/optim/momentum.ts";
-import { nesterov } from "../../lib/nn/optim/nesterov.ts";
+import { slideMomentum, slideNesterov } from "./faults.ts";
 import { minimize, type Optimizer } from "../../lib/nn/optim/types.ts";
 import { along, bestOnGrid, logGrid, overshoot, reversals, stepsToReach } from "./trajectory.ts";
 import type { Rng } from "../../lib/rng.ts";
@@ -29,6 +28,8 @@ export interface QuadraticSettings {
   gridSize: number;
   /** Steps over which jitter (direction reversals) is counted. */
   jitterSteps: number;
+  /** A planted bug of the falsifier tests ("none" in real runs). */
+  fault?: string;
 }
 
 /** The measured Hessian of a quadratic and its eigen-structure. */
@@ -40,11 +41,12 @@ export interface HessianInfo {
   kappa: number;
 }
 
-/** Measures the Hessian of `f` at `at` by differences of the gradient. */
-export function hessianInfo(f: Objective, at: Float32Array): HessianInfo {
+/** Measures the Hessian of `f` at `at` by differences of the gradient (fault "axes-swapped": steep axis first). */
+export function hessianInfo(f: Objective, at: Float32Array, fault = "none"): HessianInfo {
   const hessian = numericHessian(f, at);
   const { values, vectors } = eigen2(hessian);
-  return { hessian, eigenvalues: values, axes: vectors, kappa: Math.abs(values[1] / values[0]) };
+  const axes: [number[], number[]] = fault === "axes-swapped" ? [vectors[1], vectors[0]] : vectors;
+  return { hessian, eigenvalues: values, axes, kappa: Math.abs(values[1] / values[0]) };
 }
 
 /** A seeded start point: angle φ in [20°, 70°] in the eigenbasis, equal loss scale on both axes. */
@@ -69,22 +71,22 @@ export function gdStepsTheory(info: HessianInfo, start: Float32Array, lr: number
 }
 
 type Maker = (lr: number) => Optimizer<unknown>;
-const makers = (rho: number): Record<string, Maker> => ({
-  momentum: (lr) => momentum({ lr, rho }) as Optimizer<unknown>,
-  nesterov: (lr) => nesterov({ lr, rho }) as Optimizer<unknown>,
+const makers = (rho: number, fault?: string): Record<string, Maker> => ({
+  momentum: (lr) => slideMomentum({ lr, rho }, fault) as Optimizer<unknown>,
+  nesterov: (lr) => slideNesterov({ lr, rho }, fault) as Optimizer<unknown>,
 });
 
 /** B4: SGD's jitter on the quadratic, and steps to the target against the condition number. */
 export function jitterStudy(s: QuadraticSettings, kappas: number[], rng: Rng) {
   const q = quadratic({ shallow: s.shallow, kappa: s.kappa, angleDeg: s.angle });
-  const info = hessianInfo(q, Float32Array.of(0.3, -0.2));
+  const info = hessianInfo(q, Float32Array.of(0.3, -0.2), s.fault);
   const start = startPoint(info, rng);
   const L = info.eigenvalues[1], lr = s.sgdLr / L;
   const t = minimize(sgd({ lr }), q, start, s.jitterSteps);
   const steep = along(t.params, info.axes[1]), flat = along(t.params, info.axes[0]);
   const sweep = kappas.map((kappa) => {
     const qk = quadratic({ shallow: s.shallow, kappa, angleDeg: s.angle });
-    const ik = hessianInfo(qk, Float32Array.of(0.3, -0.2));
+    const ik = hessianInfo(qk, Float32Array.of(0.3, -0.2), s.fault);
     const st = startPoint(ik, rng.fork(`kappa ${kappa}`));
     const lrk = s.sgdLr / ik.eigenvalues[1], target = s.tol * qk.loss(st);
     return {
@@ -113,7 +115,7 @@ export function jitterStudy(s: QuadraticSettings, kappas: number[], rng: Rng) {
 /** B7 and B8: momentum (EMA form) and Nesterov against SGD on the ill-conditioned quadratic. */
 export function momentumStudy(s: QuadraticSettings, rng: Rng) {
   const q = quadratic({ shallow: s.shallow, kappa: s.kappa, angleDeg: s.angle });
-  const info = hessianInfo(q, Float32Array.of(0.3, -0.2));
+  const info = hessianInfo(q, Float32Array.of(0.3, -0.2), s.fault);
   const start = startPoint(info, rng);
   const L = info.eigenvalues[1], target = s.tol * q.loss(start);
   const grid = logGrid(s.gridLo / L, s.gridHi / L, s.gridSize);
@@ -121,7 +123,7 @@ export function momentumStudy(s: QuadraticSettings, rng: Rng) {
   const steps = (opt: Optimizer<unknown>) => stepsToReach(opt, q, start, target, s.maxSteps);
   const sgdBest = bestOnGrid(grid, (lr) => steps(sgd({ lr }) as Optimizer<unknown>));
   const perRho = s.rhos.map((rho) => {
-    const mk = makers(rho);
+    const mk = makers(rho, s.fault);
     const done = (t: { losses: number[] }) => t.losses[t.losses.length - 1] <= target;
     const os = (t: { params: Float32Array[] }) => Math.max(...info.axes.map((ax) => overshoot(along(t.params, ax))));
     // One momentum and one Nesterov run per grid α: momentum's best α (B7), and B8's pairs at the same α and ρ.
@@ -163,7 +165,7 @@ export function momentumStudy(s: QuadraticSettings, rng: Rng) {
 /** Loss curves of SGD and momentum at their best grid rates (seed's start), for the chart. */
 export function bestCurves(s: QuadraticSettings, rng: Rng, best: { name: string; opt: Optimizer<unknown> }[]) {
   const q = quadratic({ shallow: s.shallow, kappa: s.kappa, angleDeg: s.angle });
-  const info = hessianInfo(q, Float32Array.of(0.3, -0.2));
+  const info = hessianInfo(q, Float32Array.of(0.3, -0.2), s.fault);
   const start = startPoint(info, rng);
   const target = s.tol * q.loss(start);
   return best.map(({ name, opt }) => ({
@@ -183,6 +185,8 @@ export interface SaddleSettings {
   gridHi: number;
   gridSize: number;
   maxSteps: number;
+  /** A planted bug of the falsifier tests ("none" in real runs). */
+  fault?: string;
 }
 
 /** B6: steps to leave the saddle (loss below half the minimum's value), GD against momentum. */
@@ -204,14 +208,15 @@ export function saddleStudy(s: SaddleSettings, rng: Rng) {
   const gd = best((lr) => sgd({ lr }) as Optimizer<unknown>);
   const gdRun = summary(sgd({ lr: gd.lr }) as Optimizer<unknown>);
   const perRho = s.rhos.map((rho) => {
-    const b = best(makers(rho).momentum);
-    const r = summary(makers(rho).momentum(b.lr));
+    const mk = makers(rho, s.fault);
+    const b = best(mk.momentum);
+    const r = summary(mk.momentum(b.lr));
     return {
       rho,
       bestLrL: b.lr * s.ratio,
       steps: b.steps,
       stalled: r.stalled,
-      atGdLrSteps: summary(makers(rho).momentum(gd.lr)).steps,
+      atGdLrSteps: summary(mk.momentum(gd.lr)).steps,
       ys: r.ys,
     };
   });

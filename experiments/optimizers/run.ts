@@ -7,11 +7,10 @@ import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { split } from "../../lib/data/dataset.ts";
 import { softmaxRegression } from "../../lib/nn/softmax_regression.ts";
 import { adam } from "../../lib/nn/optim/adam.ts";
-import { momentum } from "../../lib/nn/optim/momentum.ts";
 import type { Optimizer } from "../../lib/nn/optim/types.ts";
 import { bestCurves, jitterStudy, momentumStudy, saddleStudy } from "./quadratic_study.ts";
 import { sgd } from "../../lib/nn/optim/sgd.ts";
-import { nesterov } from "../../lib/nn/optim/nesterov.ts";
+import { slideMomentum, slideNesterov } from "./faults.ts";
 import { adaptiveStudy, type AxisRun } from "./adaptive_study.ts";
 import { adamFirstStep, compareWithLibrary } from "./library_study.ts";
 import { decayStudy } from "./decay_study.ts";
@@ -69,6 +68,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     gridHi: p.gridHi,
     gridSize: p.gridSize,
     jitterSteps: p.jitterSteps,
+    fault: p.fault,
   };
   progress(0, 8, "jitter");
   const jitter = jitterStudy(q, p.kappas, rng.fork("jitter"));
@@ -79,11 +79,11 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     { name: "SGD", opt: sgd({ lr: mom.sgdBestLrL / L }) as Optimizer<unknown> },
     ...mom.perRho.map((r) => ({
       name: `momentum ρ=${r.rho}`,
-      opt: momentum({ lr: r.bestLrL / L, rho: r.rho }) as Optimizer<unknown>,
+      opt: slideMomentum({ lr: r.bestLrL / L, rho: r.rho }, p.fault) as Optimizer<unknown>,
     })),
     ...mom.perRho.map((r) => ({
       name: `Nesterov ρ=${r.rho} (momentum's α)`,
-      opt: nesterov({ lr: r.bestLrL / L, rho: r.rho }) as Optimizer<unknown>,
+      opt: slideNesterov({ lr: r.bestLrL / L, rho: r.rho }, p.fault) as Optimizer<unknown>,
     })),
   ]).map((c) => ({ name: c.name, points: thin(c.losses.length, 300).map((i) => [i, c.losses[i]]) }));
   progress(2, 8, "saddle");
@@ -95,6 +95,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     gridHi: p.gridHi,
     gridSize: p.gridSize,
     maxSteps: p.maxSteps,
+    fault: p.fault,
   }, rng.fork("saddle"));
   progress(3, 8, "AdaGrad and RMSProp");
   const ada = adaptiveStudy({
@@ -105,14 +106,17 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     decay: p.decay,
     steps: p.adaSteps,
     sgdLr: p.sgdLr,
+    fault: p.fault,
   }, rng.fork("adaptive"));
   progress(4, 8, "tfjs optimizers");
   const mnist = split(loadEmbeddedMnist(), { train: p.train, val: p.val, test: 0 }, rng.fork("split"));
   const model = softmaxRegression(mnist.train);
   const zero = new Float32Array(model.size);
+  // The slide's Adam as compared with tfjs and measured in B11 (faults: betas swapped, no bias correction).
+  const betas = p.fault === "betas-swapped" ? { beta1: p.beta2, beta2: p.beta1 } : { beta1: p.beta1, beta2: p.beta2 };
   const libAdam = await compareWithLibrary(
     tf,
-    adam({ lr: p.adamLr, beta1: p.beta1, beta2: p.beta2 }) as Optimizer<unknown>,
+    adam({ lr: p.adamLr, ...betas, biasCorrection: p.fault !== "no-bias-correction" }) as Optimizer<unknown>,
     tf.train.adam(p.adamLr, p.beta1, p.beta2, 1e-7),
     model,
     { steps: p.libSteps, batch: p.batch, n: p.train, rng: rng.fork("adam batches"), start: zero },
@@ -120,7 +124,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
   const libMomentum = await Promise.all(p.rhos.map((rho) =>
     compareWithLibrary(
       tf,
-      momentum({ lr: p.momentumLr, rho }) as Optimizer<unknown>,
+      slideMomentum({ lr: p.momentumLr, rho }, p.fault) as Optimizer<unknown>,
       tf.train.momentum(p.momentumLr * (1 - rho), rho),
       model,
       { steps: p.libSteps, batch: p.batch, n: p.train, rng: rng.fork(`momentum batches ${rho}`), start: zero },
@@ -128,8 +132,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
   ));
   const first = await adamFirstStep(model, {
     lr: p.adamLr,
-    beta1: p.beta1,
-    beta2: p.beta2,
+    ...betas,
     batch: p.batch,
     n: p.train,
     rng: rng.fork("first step"),
@@ -154,6 +157,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     steps: p.wdSteps,
     scales: p.wdScales,
     perGroup: p.wdPerGroup,
+    fault: p.fault,
   }, rng.fork("decay"));
   progress(7, 8, "trajectories");
   const figure = figureStudy({
@@ -166,6 +170,7 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     beta1: p.beta1,
     beta2: p.beta2,
     start: [-2.5, 1.5],
+    fault: p.fault,
   });
   const shrink = (a: typeof libAdam) => ({
     steps: a.steps,

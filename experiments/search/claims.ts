@@ -3,7 +3,8 @@
  * @module
  */
 import type { Claim } from "../../lib/experiment.ts";
-import { fmt, mean, record } from "../../lib/checks.ts";
+import { fmt, record } from "../../lib/checks.ts";
+import { g7Verdict, g8Verdict } from "./checks.ts";
 import { best, type Trial } from "./hyper_search.ts";
 import type { P } from "./params.ts";
 import type { SearchData } from "./types.ts";
@@ -22,6 +23,11 @@ export const searchClaims: Claim<SearchData, P>[] = [
     kind: "behaviour",
     statement:
       "Coarse-to-fine random search in log space: a coarse stage (few epochs, wide ranges) narrows the ranges, and the fine stage (narrower ranges, longer runs) finds a better validation accuracy.",
+    falsifiers: [{
+      name: "narrowing to the worst coarse trials",
+      description: "the coarse trials ranked worst first when the fine ranges are drawn around the top ones",
+      set: { fault: "narrow-worst", gridRepeats: "1", edgeTrials: "2" },
+    }],
     check(runs, p) {
       const per = runs.map((r) => {
         const d = r.data, c = best(d.coarse), f = best(d.fine);
@@ -59,81 +65,23 @@ export const searchClaims: Claim<SearchData, P>[] = [
     kind: "statistical",
     statement:
       "At equal budget, random search beats grid search when one parameter (lr) matters and the other (a small reg) does not: it tries more distinct values of the important one (Bergstra & Bengio 2012). Each comparison uses a randomly shifted k×k grid, so that the result does not hinge on where one fixed lattice happens to fall.",
-    check(runs, p) {
-      const pairs = runs.flatMap((r) =>
-        r.data.gridVsRandom.map((g, k) => ({ seed: r.seed, k, random: best(g.random), grid: best(g.grid), g }))
-      );
-      const wins = pairs.filter((x) => x.random.valAcc > x.grid.valAcc).length;
-      const need = Math.ceil(pairs.length / 2);
-      const mR = mean(pairs.map((x) => x.random.valAcc)), mG = mean(pairs.map((x) => x.grid.valAcc));
-      const distinct = (ts: Trial[]) => new Set(ts.map((t) => t.lr)).size;
-      const dR = distinct(pairs[0].g.random), dG = distinct(pairs[0].g.grid);
-      return {
-        pass: wins >= need && mR > mG,
-        measured: record([
-          ["random wins", `${wins} of ${pairs.length}`],
-          ["mean best, random", mR],
-          ["mean best, grid", mG],
-          ["distinct lr values, random", dR],
-          ["distinct lr values, grid", dG],
-        ]),
-        expected: record([["random wins", `≥ ${need} of ${pairs.length} (at least half)`], [
-          "mean best, random",
-          "> grid",
-        ]]),
-        tolerance:
-          `random better in at least half of the ${pairs.length} paired comparisons and a higher mean best (seeds ${
-            runs.map((r) => r.seed).join(", ")
-          } × ${p.gridRepeats} repeats, budget ${p.gridBudget} each)`,
-        summary:
-          `With ${p.gridBudget} trials each, random search tries ${dR} learning rates against the grid's ${dG} ` +
-          `and finds the better model in ${wins} of ${pairs.length} comparisons (mean best ${fmt(mR)} vs ${fmt(mG)}).`,
-      };
-    },
+    falsifiers: [{
+      name: "random search sampling linearly",
+      description: "lr and reg drawn as uniform(10**lo, 10**hi) instead of 10**uniform(lo, hi)",
+      set: { fault: "linear-sampling", fineTrials: "2", edgeTrials: "2" },
+    }],
+    check: (runs, p) => g7Verdict(runs, p),
   },
   {
     id: "G8",
     kind: "behaviour",
     statement:
-      "The fine stage's best value at the edge of its range is worrying (the lecture's 9.47e-4 in [1e-4, 1e-3]): the tool flags it, and rerunning the fine search with the range widened on that side moves the optimum there.",
-    check(runs, p) {
-      const per = runs.map((r) => {
-        const d = r.data, e = d.edge, b = best(d.fine);
-        const nb = e.widened ? best(e.widened.trials) : null;
-        const key = e.flagged?.param ?? "lr";
-        const old = d.fineRanges[key];
-        const v = nb ? Math.log10(nb[key]) : NaN;
-        const moved = nb !== null && (v < old[0] || v > old[1]);
-        return { d, e, b, nb, moved, key, old };
-      });
-      const w = per[0];
-      const where = w.e.flagged
-        ? `${w.key} = ${fmt(w.b[w.key])}, at the ${w.e.flagged.edge} edge of 10^[${w.old.join(", ")}]`
-        : `lr = ${fmt(w.b.lr)} and reg = ${fmt(w.b.reg)}, away from the edges: nothing to flag, so the lecture's ` +
-          `worry does not arise here`;
-      return {
-        pass: per.every((x) => x.e.flagged !== null && x.moved),
-        measured: record([
-          ["fine best val acc", w.b.valAcc],
-          ["fine best lr", w.b.lr],
-          ["fine best reg", w.b.reg],
-          ["flagged", w.e.flagged ? `${w.e.flagged.param}, ${w.e.flagged.edge} edge` : "no"],
-          ["best after widening", w.nb ? `${w.key} ${fmt(w.nb[w.key])}, val acc ${fmt(w.nb.valAcc)}` : "—"],
-          ["moved outside the old range", w.moved],
-        ]),
-        expected: record([["flagged", "yes"], ["moved outside the old range", true]]),
-        tolerance: `every seed; 'edge': within ${fmt(p.edgeFraction * 100)}% of the log range (lr checked first); ` +
-          `widened by ${fmt(p.widenBy)} decade(s), ${p.edgeTrials} trials × ${p.fineEpochs} epochs`,
-        summary:
-          `The fine stage (lr 10^[${w.d.fineRanges.lr.join(", ")}], reg 10^[${
-            w.d.fineRanges.reg.join(", ")
-          }]) peaks at val acc ${fmt(w.b.valAcc)} with ${where}` +
-          (w.nb
-            ? `; after widening, the best ${w.key} is ${fmt(w.nb[w.key])} (val acc ${fmt(w.nb.valAcc)}), ${
-              w.moved ? "outside" : "still inside"
-            } the old range.`
-            : "."),
-      };
-    },
+      "The fine stage's best value at the edge of its range is worrying (the lecture's 9.47e-4 in [1e-4, 1e-3]): the tool flags it, and rerunning the search with the range widened on that side moves the optimum there.",
+    falsifiers: [{
+      name: "the edge test inverted",
+      description: "the flag's comparison turned round: a central best is flagged and a best at an edge is not",
+      set: { fault: "edge-inverted", gridRepeats: "1" },
+    }],
+    check: (runs, p) => g8Verdict(runs, p),
   },
 ];

@@ -66,6 +66,12 @@ export function logUniform(rng: Rng, [lo, hi]: LogRange): number {
   return 10 ** rng.uniform(lo, hi);
 }
 
+/** `uniform(10**lo, 10**hi)`: sampling the rate itself uniformly, the mistake the lecture warns of (the
+ * `linear-sampling` fault: nine tenths of the draws land in the top decade). */
+export function linearUniform(rng: Rng, [lo, hi]: LogRange): number {
+  return rng.uniform(10 ** lo, 10 ** hi);
+}
+
 /**
  * A k × k grid over two log ranges (k = round(sqrt(budget))), with spacing (hi − lo)/k. `offset`
  * places the points within their cells (0.5: the cell centres; a random offset gives a randomly
@@ -93,10 +99,16 @@ export function best(trials: readonly Trial[]): Trial {
 
 /**
  * The fine stage's ranges: the smallest whole-decade ranges holding the `top` best coarse trials
- * (the lecture went from lr [-6, -3], reg [-5, 5] to lr [-4, -3], reg [-4, 0]).
+ * (the lecture went from lr [-6, -3], reg [-5, 5] to lr [-4, -3], reg [-4, 0]). `worstFirst` is the
+ * `narrow-worst` fault: the ranking sorted the wrong way round.
  */
-export function narrowRanges(trials: readonly Trial[], top: number): { lr: LogRange; reg: LogRange } {
-  const ranked = trials.filter((t) => !t.nonFinite).sort((a, b) => b.valAcc - a.valAcc).slice(0, top);
+export function narrowRanges(
+  trials: readonly Trial[],
+  top: number,
+  worstFirst = false,
+): { lr: LogRange; reg: LogRange } {
+  const order = worstFirst ? (a: Trial, b: Trial) => a.valAcc - b.valAcc : (a: Trial, b: Trial) => b.valAcc - a.valAcc;
+  const ranked = trials.filter((t) => !t.nonFinite).sort(order).slice(0, top);
   if (ranked.length === 0) throw new Error("Every coarse trial went NaN/Inf: nothing to narrow the search to");
   const span = (xs: number[]): LogRange => {
     const lo = Math.floor(Math.min(...xs.map(Math.log10)));
@@ -111,10 +123,20 @@ export function position(x: number, [lo, hi]: LogRange): number {
   return (Math.log10(x) - lo) / (hi - lo);
 }
 
-/** Which edge, if any, a value lies within `fraction` of (in log space): the lecture's "worrying" best. */
-export function edgeOf(x: number, range: LogRange, fraction: number): "low" | "high" | null {
+/**
+ * Which edge, if any, a value lies within `fraction` of (in log space): the lecture's "worrying" best.
+ * `inverted` is the `edge-inverted` fault: the comparison turned round, so that a central value is
+ * flagged (at the nearer edge) and a value at an edge is not.
+ */
+export function edgeOf(x: number, range: LogRange, fraction: number, inverted = false): "low" | "high" | null {
   const t = position(x, range);
+  if (inverted) return t > fraction && t < 1 - fraction ? (t < 0.5 ? "low" : "high") : null;
   return t <= fraction ? "low" : t >= 1 - fraction ? "high" : null;
+}
+
+/** `n` learning rates spaced evenly in log space over `range`, both edges included. */
+export function logSpaced([lo, hi]: LogRange, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => 10 ** (n === 1 ? hi : lo + (i * (hi - lo)) / (n - 1)));
 }
 
 /** The range widened by `decades` on the flagged side. */

@@ -6,7 +6,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { loadInputs, run } from "./run.ts";
 import { searchClaims } from "./claims.ts";
 import { searchCharts, searchTables } from "./report.ts";
 
@@ -21,6 +21,7 @@ export default defineExperiment({
   params,
   seeds: { ci: 1, full: 1 },
   run,
+  inputs: loadInputs,
   claims: searchClaims,
   charts: searchCharts,
   tables: searchTables,

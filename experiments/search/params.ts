@@ -2,7 +2,7 @@
  * The parameters of the search family (G6–G8).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
 import { dataParamSpecs } from "../../lib/data/prepare.ts";
 import type { LogRange } from "./hyper_search.ts";
 
@@ -43,6 +43,24 @@ export const params = {
     doc: "A fine-stage best within this fraction of its log range from an edge is flagged (G8; the lecture's: 2%).",
   },
   widenBy: { ci: 1, full: 1, min: 0.1, max: 6, doc: "Decades added on the flagged side when widening (G8)." },
+  edgeCaseLr: range(
+    [-6, -4],
+    [-6, -4],
+    "log10 lr range of G8's constructed search, below the best rates (accuracy rises with lr): its best lies at the high edge.",
+  ),
+  edgeCasePoints: {
+    ci: 3,
+    full: 5,
+    min: 2,
+    max: 20,
+    integer: true,
+    doc: "Log-spaced learning rates (edges included) of G8's constructed search; reg is the grid's lowest.",
+  },
+  fault: faultParam({
+    "linear-sampling": "random search draws lr and reg uniformly between the range's ends instead of in log space",
+    "narrow-worst": "the coarse trials ranked worst first when narrowing the ranges for the fine stage",
+    "edge-inverted": "the edge test turned round: a central best is flagged and a best at an edge is not",
+  }),
 };
 
 /** The resolved parameters. */

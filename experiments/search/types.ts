@@ -17,6 +17,18 @@ export interface EdgeSearch {
   widened: { lr: LogRange; reg: LogRange; trials: Trial[] } | null;
 }
 
+/**
+ * G8's constructed case: a log-spaced lr search over a range below the workable rates (its best lies at
+ * the high edge by construction), the tool's flag on it, and the search over the widened range.
+ */
+export interface EdgeCase {
+  lr: LogRange;
+  trials: Trial[];
+  flagged: "low" | "high" | null;
+  /** The widened range and its trials (the old points' trials reused), or null when not flagged. */
+  widened: { lr: LogRange; trials: Trial[] } | null;
+}
+
 /** What one seed produces. */
 export interface SearchData {
   data: DataInfo;
@@ -25,4 +37,5 @@ export interface SearchData {
   fine: Trial[];
   gridVsRandom: GridVsRandom[];
   edge: EdgeSearch;
+  edgeCase: EdgeCase;
 }

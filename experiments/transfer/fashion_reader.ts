@@ -7,6 +7,7 @@
 import type { Dataset } from "../../lib/data/dataset.ts";
 import { FASHION_CLASSES, FASHION_MNIST_DIR, parseIdx } from "../../lib/data/idx.ts";
 import { readDataFile } from "../../lib/data/files.ts";
+import { UsageError } from "../../lib/params.ts";
 
 /** Where `apt-get install dataset-fashion-mnist` puts the files. */
 export const FASHION_DIR = FASHION_MNIST_DIR;
@@ -28,7 +29,7 @@ export async function loadFashionTest(dir = FASHION_DIR): Promise<Dataset> {
   const hit = loaded.get(dir);
   if (hit) return hit;
   if (!fashionAvailable(dir)) {
-    throw new Error(
+    throw new UsageError(
       `Fashion-MNIST is not installed in "${dir}": run "apt-get install -y dataset-fashion-mnist", ` +
         `or use the permuted-digits stand-in (--set transfer.different=permuted-digits)`,
     );
@@ -51,4 +52,13 @@ export async function loadFashionTest(dir = FASHION_DIR): Promise<Dataset> {
   };
   loaded.set(dir, ds);
   return ds;
+}
+
+/**
+ * The transfer family's data inputs, loaded and validated before any experiment runs: the
+ * Fashion-MNIST test files when the very different target is Fashion-MNIST (named or `auto` and
+ * installed). The embedded digits need no files.
+ */
+export async function transferInputs(p: { different: string }): Promise<void> {
+  if (p.different === "fashion-mnist" || (p.different === "auto" && fashionAvailable())) await loadFashionTest();
 }

@@ -7,6 +7,7 @@ import { params } from "./params.ts";
 import { run } from "./run.ts";
 import { transferClaims } from "./claims.ts";
 import { transferCharts, transferImages, transferTables } from "./report.ts";
+import { transferInputs } from "./fashion_reader.ts";
 
 export default defineExperiment({
   id: "transfer",
@@ -28,4 +29,5 @@ export default defineExperiment({
   charts: transferCharts,
   tables: transferTables,
   images: transferImages,
+  inputs: transferInputs,
 });

@@ -2,7 +2,7 @@
  * The parameters of the transfer family (E6).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
 
 /** Every parameter is overridable with --set transfer.<name>=…. */
 export const params = {
@@ -79,6 +79,10 @@ export const params = {
     doc: "Learning-rate multipliers of the fine-tuned pretrained layers (the slide: 0.1 of the original).",
   },
   testSize: { ci: 600, full: 2000, min: 50, max: 3000, integer: true, doc: "Test images per target task." },
+  fault: faultParam({
+    "features-zeros": "the frozen features are computed from a zero tensor of the images' shape, not the images",
+    "not-pretrained": "the pretraining is skipped: the 'pretrained' net keeps its initial weights",
+  }),
 };
 
 /** The resolved parameters. */

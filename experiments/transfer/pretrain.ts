@@ -9,6 +9,11 @@ import type { Cache } from "../../lib/experiment.ts";
 import type { Rng } from "../../lib/rng.ts";
 import type { Dataset } from "../../lib/data/dataset.ts";
 import { augmentBatch, type AugmentOptions } from "../../lib/augment/pipeline.ts";
+import { cropScaleMap, rotationMap, sampleAngles, sampleCropScales } from "../../lib/augment/geometric.ts";
+import { warpAffine } from "../../lib/augment/sample.ts";
+import { elasticDeform, sampleGridOffsets } from "../../lib/augment/elastic.ts";
+import { colourJitter, sampleJitter } from "../../lib/augment/colour.ts";
+import { createRng } from "../../lib/rng.ts";
 import { trainSoftmaxClassifier } from "../../lib/nn/minibatch_training.ts";
 import {
   cnnAccuracy,
@@ -22,8 +27,11 @@ import {
   trainCnn,
 } from "./small_cnn.ts";
 
-/** Bump when the pretraining recipe changes in a way the hashed sources below do not show. */
-export const PRETRAIN_VERSION = "pretrain-cnn-1";
+/**
+ * Bump when the pretraining recipe changes in a way the hashed function texts below do not show
+ * (a helper they call, e.g. the bilinear warp behind the augmentation, or the data pipeline).
+ */
+export const PRETRAIN_VERSION = "pretrain-cnn-2";
 
 /** FNV-1a hash (32 bit, hex) of a string. */
 export function fnv(text: string): string {
@@ -40,11 +48,31 @@ export function datasetHash(ds: Dataset): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-/** A hash of the code that trains the model (the functions' source text and the version string). */
+/**
+ * A hash of the code that trains the model: the version string and the source text of the
+ * functions that build, train and augment it and of the random number generator.
+ */
 export function codeHash(): string {
   return fnv(
-    [PRETRAIN_VERSION, createSmallCnn, forwardCnn, trainCnn, trainSoftmaxClassifier, pretrain, augmentBatch].map(String)
-      .join("\n"),
+    [
+      PRETRAIN_VERSION,
+      createSmallCnn,
+      forwardCnn,
+      trainCnn,
+      trainSoftmaxClassifier,
+      pretrain,
+      augmentBatch,
+      sampleCropScales,
+      sampleAngles,
+      rotationMap,
+      cropScaleMap,
+      warpAffine,
+      elasticDeform,
+      sampleGridOffsets,
+      colourJitter,
+      sampleJitter,
+      createRng,
+    ].map(String).join("\n"),
   );
 }
 
@@ -56,8 +84,28 @@ export interface PretrainOptions {
   batch: number;
   lr: number;
   seed: number;
+  /** The label of the random stream the model is trained with (`rng` is that fork of the seed's generator). */
+  rngLabel: string;
+  /** The backend's name: float rounding differs between backends, so does the model. */
+  backend: string;
   /** Augment the source images while pretraining (as ImageNet models are trained), or not. */
   augment?: AugmentOptions;
+  /** A planted bug (falsifier tests): "not-pretrained" skips the pretraining (initial weights). */
+  fault?: string;
+}
+
+/** The cache key of a pretrained model: everything that determines it. */
+export function pretrainKey(train: Dataset, heldOut: Dataset, o: PretrainOptions): string {
+  return [
+    "transfer-pretrained",
+    `code ${codeHash()} ${PRETRAIN_VERSION}`,
+    `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
+    `cnn ${JSON.stringify(o.spec)} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
+    `augment ${JSON.stringify(o.augment ?? null)}`,
+    `seed ${o.seed} rng ${o.rngLabel}`,
+    `backend ${o.backend}`,
+    ...(o.fault && o.fault !== "none" ? [`fault ${o.fault}`] : []),
+  ].join("; ");
 }
 
 /** What the cache holds. */
@@ -104,17 +152,12 @@ export async function pretrainedNet(
   o: PretrainOptions,
   rng: Rng,
 ): Promise<{ net: SmallCnn; sourceAccuracy: number; cached: boolean; key: string }> {
-  const key = [
-    "transfer-pretrained",
-    `code ${codeHash()}`,
-    `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
-    `cnn ${JSON.stringify(o.spec)} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
-    `augment ${JSON.stringify(o.augment ?? null)}`,
-    `seed ${o.seed}`,
-  ].join("; ");
+  const key = pretrainKey(train, heldOut, o);
   const hit = await cache.get(key);
   if (isCached(hit)) return { net: cnnFromJSON(tf, hit.net), sourceAccuracy: hit.sourceAccuracy, cached: true, key };
-  const net = await pretrain(tf, train, o, rng);
+  const net = o.fault === "not-pretrained"
+    ? createSmallCnn(tf, o.spec, rng.fork("init"))
+    : await pretrain(tf, train, o, rng);
   const xh = imagesOf(tf, heldOut);
   const sourceAccuracy = await cnnAccuracy(tf, net, xh, heldOut.labels);
   xh.dispose();

@@ -24,7 +24,9 @@ async function differentData(p: P, digits: Dataset): Promise<Dataset> {
 }
 
 /** One seed: pretrains the source net (or takes it from the cache) and measures every cell. */
-export async function run({ tf, params: p, rng, seed, cache, progress }: RunContext<P>): Promise<TransferData> {
+export async function run(
+  { tf, params: p, rng, seed, cache, progress, backend }: RunContext<P>,
+): Promise<TransferData> {
   if (p.channels.length < 1) throw new RangeError("channels must list at least one conv layer");
   const digits = loadEmbeddedMnist();
   const source = selectClasses(digits, p.sourceClasses, "mnist-source");
@@ -45,6 +47,9 @@ export async function run({ tf, params: p, rng, seed, cache, progress }: RunCont
       batch: p.pretrainBatch,
       lr: p.lr,
       seed,
+      rngLabel: "pretrain",
+      backend: backend.name,
+      fault: p.fault,
       ...(p.pretrainAugment ? { augment: DIGIT_AUGMENTATION } : {}),
     },
     rng.fork("pretrain"),
@@ -65,17 +70,20 @@ export async function run({ tf, params: p, rng, seed, cache, progress }: RunCont
         const perClass = amount === "little" ? Math.min(p.little, p.much) : p.much;
         const classes = domains[domain].classNames.length;
         const train = subset(target.pool, Array.from({ length: perClass * classes }, (_, i) => i));
-        const acc: Record<string, number> = {};
+        const acc: Record<string, number> = {}, correct: Record<string, string> = {};
         for (const [key, strategy, lrMult] of strategies(p)) {
-          acc[key] = await runStrategy(tf, pre.net, strategy, train, target.test, {
+          const r = await runStrategy(tf, pre.net, strategy, train, target.test, {
             steps: p.steps,
             batch: 50,
             lr: p.lr,
             lrMult,
             rng: rng.fork(`${domain}-${amount}-${strategy}`),
+            fault: p.fault,
           });
+          acc[key] = r.accuracy;
+          correct[key] = r.correct;
         }
-        cells.push({ domain, amount, perClass, acc });
+        cells.push({ domain, amount, perClass, acc, correct });
       }
       const show = tf.tensor4d(target.pool.images.slice(0, 8 * 784), [8, 28, 28, 1]);
       samples.push(

@@ -190,7 +190,18 @@ export async function cnnAccuracy(
   x: tfjs.Tensor,
   labels: ArrayLike<number>,
 ): Promise<number> {
-  let ok = 0;
+  const ok = await cnnCorrectness(tf, net, x, labels);
+  return ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length);
+}
+
+/** Per example of `x`: 1 when the net classifies it as its label, else 0 (in batches of 500). */
+export async function cnnCorrectness(
+  tf: typeof tfjs,
+  net: SmallCnn,
+  x: tfjs.Tensor,
+  labels: ArrayLike<number>,
+): Promise<number[]> {
+  const ok: number[] = [];
   const n = x.shape[0];
   for (let s = 0; s < n; s += 500) {
     const size = Math.min(500, n - s);
@@ -201,7 +212,7 @@ export async function cnnAccuracy(
     });
     const p = await pred.data();
     pred.dispose();
-    for (let i = 0; i < p.length; i++) if (p[i] === labels[s + i]) ok++;
+    for (let i = 0; i < p.length; i++) ok.push(p[i] === labels[s + i] ? 1 : 0);
   }
-  return ok / Math.max(1, n);
+  return ok;
 }

@@ -9,7 +9,7 @@ import type * as tfjs from "@tensorflow/tfjs";
 import type { Dataset } from "../../lib/data/dataset.ts";
 import type { Rng } from "../../lib/rng.ts";
 import {
-  cnnAccuracy,
+  cnnCorrectness,
   copyCnnLayers,
   createDenseLayer,
   createSmallCnn,
@@ -58,6 +58,15 @@ export interface StrategyOptions {
   /** Multiplier of the learning rate of the pretrained layers that are fine-tuned. */
   lrMult: number;
   rng: Rng;
+  /** A planted bug (falsifier tests): "features-zeros" computes the frozen features from zeros. */
+  fault?: string;
+}
+
+/** What {@link runStrategy} measures on the test set. */
+export interface StrategyResult {
+  accuracy: number;
+  /** Per test image, "1" when classified correctly, else "0" (for paired comparisons). */
+  correct: string;
 }
 
 /** Number of features of the first `keep` layers of `pre` for one image of `ds`'s shape. */
@@ -68,7 +77,7 @@ function featureSize(tf: typeof tfjs, pre: SmallCnn, keep: number, ds: Dataset):
   return size;
 }
 
-/** Trains one strategy on `train` and returns its accuracy on `test`. `pre` has ≥ 2 layers before its head. */
+/** Trains one strategy on `train` and measures it on `test`. `pre` has ≥ 2 layers before its head. */
 export async function runStrategy(
   tf: typeof tfjs,
   pre: SmallCnn,
@@ -76,7 +85,7 @@ export async function runStrategy(
   train: Dataset,
   test: Dataset,
   o: StrategyOptions,
-): Promise<number> {
+): Promise<StrategyResult> {
   const classes = train.classNames.length;
   const body = pre.layers.length - 1;
   if (body < 2) throw new RangeError(`runStrategy: the pretrained net has ${body} layers before its head, needs 2`);
@@ -95,8 +104,10 @@ export async function runStrategy(
     const head = createDenseLayer(tf, featureSize(tf, pre, keep, train), classes, o.rng.fork("head"), true);
     net = copyCnnLayers(tf, pre, frozen, keep, [head]);
     // Frozen features: the pretrained layers [0, frozen), each followed by its ReLU (and pooling).
-    fTrain = frozen === 0 ? xTrain.clone() : forwardCnn(tf, pre, xTrain, 0, frozen);
-    fTest = frozen === 0 ? xTest.clone() : forwardCnn(tf, pre, xTest, 0, frozen);
+    // The "features-zeros" fault feeds them a zero tensor of the images' shape instead of the images.
+    const feed = (x: tfjs.Tensor) => o.fault === "features-zeros" ? tf.zerosLike(x) : x;
+    fTrain = frozen === 0 ? xTrain.clone() : tf.tidy(() => forwardCnn(tf, pre, feed(xTrain), 0, frozen));
+    fTest = frozen === 0 ? xTest.clone() : tf.tidy(() => forwardCnn(tf, pre, feed(xTest), 0, frozen));
     lrScale = net.layers.map((_, i) => (i < keep - frozen ? o.lrMult : 1));
   }
   await trainCnn(tf, net, fTrain, train.labels, classes, {
@@ -106,8 +117,8 @@ export async function runStrategy(
     batch: o.batch,
     rng: o.rng.fork("order"),
   });
-  const acc = await cnnAccuracy(tf, net, fTest, test.labels);
+  const ok = await cnnCorrectness(tf, net, fTest, test.labels);
   disposeCnn(net);
   tf.dispose([xTrain, xTest, fTrain, fTest]);
-  return acc;
+  return { accuracy: ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length), correct: ok.join("") };
 }

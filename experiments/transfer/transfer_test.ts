@@ -5,7 +5,7 @@ import { memoryCache } from "../../lib/runner.ts";
 import type { Dataset } from "../../lib/data/dataset.ts";
 import { cnnToJSON, disposeCnn } from "./small_cnn.ts";
 import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
-import { pretrainedNet } from "./pretrain.ts";
+import { PRETRAIN_VERSION, pretrainedNet, pretrainKey } from "./pretrain.ts";
 import { runStrategy } from "./strategies.ts";
 
 await initBackend("cpu").catch(() => initBackend("auto"));
@@ -53,6 +53,8 @@ Deno.test("the pretrained model is cached under a key with code, data and seed",
     batch: 16,
     lr: 0.1,
     seed: 1,
+    rngLabel: "pretrain",
+    backend: "cpu",
   };
   const a = await pretrainedNet(tf, cache, ds, ds, o, createRng(1));
   const b = await pretrainedNet(tf, cache, ds, ds, o, createRng(99));
@@ -64,14 +66,55 @@ Deno.test("the pretrained model is cached under a key with code, data and seed",
   const d = await pretrainedNet(tf, cache, changed, ds, o, createRng(1));
   assert(!c.cached && !d.cached && c.key !== a.key && d.key !== a.key);
   for (const s of ["scratch", "linear-top", "linear-layer1", "finetune-top", "finetune-all"] as const) {
-    const acc = await runStrategy(tf, a.net, s, ds, ds, {
+    const r = await runStrategy(tf, a.net, s, ds, ds, {
       steps: 30,
       batch: 16,
       lr: 0.1,
       lrMult: 0.1,
       rng: createRng(3),
     });
-    assert(acc >= 0.9, `${s}: ${acc}`);
+    assert(r.accuracy >= 0.9, `${s}: ${r.accuracy}`);
+    assertEquals(r.correct.length, ds.count);
+    assertEquals(r.correct.split("").filter((c) => c === "1").length / ds.count, r.accuracy);
   }
   [a, b, c, d].forEach((x) => disposeCnn(x.net));
+});
+
+Deno.test("the cache key covers the code version, the rng stream, the backend, the augmentation and the fault", () => {
+  const ds = toy(30);
+  const o = {
+    spec: { input: [4, 4, 1] as [number, number, number], channels: [4], dense: [8, 3] },
+    steps: 30,
+    batch: 16,
+    lr: 0.1,
+    seed: 1,
+    rngLabel: "pretrain",
+    backend: "cpu-blas",
+  };
+  const key = pretrainKey(ds, ds, o);
+  assertEquals(pretrainKey(ds, ds, { ...o }), key);
+  assert(key.includes(PRETRAIN_VERSION));
+  const variants = [
+    { ...o, backend: "wasm" },
+    { ...o, rngLabel: "pretrain-2" },
+    { ...o, seed: 2 },
+    {
+      ...o,
+      augment: {
+        zoom: [0.9, 1.15] as [number, number],
+        pad: 2,
+        maxDegrees: 15,
+        grid: 4,
+        sigma: 1.5,
+        brightness: 0,
+        contrast: 0,
+      },
+    },
+    { ...o, fault: "not-pretrained" },
+  ];
+  const keys = variants.map((v) => pretrainKey(ds, ds, v));
+  keys.forEach((k, i) => assert(k !== key, `variant ${i} has the same key`));
+  assertEquals(new Set(keys).size, keys.length);
+  // A normal run's fault ("none") does not change the key.
+  assertEquals(pretrainKey(ds, ds, { ...o, fault: "none" }), key);
 });

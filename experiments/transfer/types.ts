@@ -16,6 +16,8 @@ export interface Cell {
   perClass: number;
   /** Test accuracy by strategy; fine-tuning ones as `finetune-all@0.1`. */
   acc: Record<string, number>;
+  /** Per strategy key, per test image: "1" when classified correctly, else "0" (paired tests). */
+  correct: Record<string, string>;
 }
 
 /** What one seed produces. */

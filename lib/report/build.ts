@@ -147,8 +147,22 @@ export function countStatuses(
     .filter((s) => s.count > 0 || s.status === "pass");
 }
 
-/** Renders the index page over all results. */
-export function indexPage(results: readonly ExperimentResult[], comparison?: Comparison): string {
+/** How an experiment of the registry came into this report: run now, cached, an earlier result, or not run (why). */
+export interface RunState {
+  id: string;
+  title: string;
+  /** "run", "cached from … (commit …)", "earlier result of …", "not run: …". */
+  state: string;
+  /** Warnings: a slower backend than the baseline's, no training step where it trains. */
+  flags: string[];
+}
+
+/** Renders the index page over all results (with the run state of every registry experiment when given). */
+export function indexPage(
+  results: readonly ExperimentResult[],
+  comparison?: Comparison,
+  runStates: readonly RunState[] = [],
+): string {
   const claims = results.flatMap((r) => r.claims.map((c) => claimRow(c, r.id)));
   const first = results[0];
   return renderPage("index", "All claims", {
@@ -165,7 +179,9 @@ export function indexPage(results: readonly ExperimentResult[], comparison?: Com
       passed: r.claims.filter((c) => c.status === "pass" || c.status === "expected-fail").length,
       seeds: r.seeds.length,
       time: duration(r.provenance.durationMs),
+      state: runStates.find((x) => x.id === r.id),
     })),
+    notRun: runStates.filter((x) => !results.some((r) => r.id === x.id)),
     changes: comparison ? changesData(comparison, true) : undefined,
     errata: claims.filter((c) => c.kind === "erratum").map((c) => ({ ...c, anchor: `erratum-${c.id}` })),
     claims,

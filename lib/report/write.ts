@@ -5,7 +5,7 @@
  */
 import type { Experiment } from "../experiment.ts";
 import type { ExperimentResult } from "../runner.ts";
-import { experimentPage, type FalsifierSeen, indexPage } from "./build.ts";
+import { experimentPage, type FalsifierSeen, indexPage, type RunState } from "./build.ts";
 import { lecturePage } from "./lecture_page.ts";
 import type { LectureSource } from "./lecture_source.ts";
 import type { Comparison } from "../baseline/compare.ts";
@@ -68,6 +68,7 @@ export async function writePages(
   all: readonly ExperimentResult[],
   lecture?: LectureSource,
   comparison?: Comparison,
+  runStates?: readonly RunState[],
 ): Promise<string[]> {
   await Deno.mkdir(outDir, { recursive: true });
   const seen = await readFalsifiers(outDir);
@@ -82,7 +83,7 @@ export async function writePages(
   }
   const order = registry.map((e) => e.id);
   const sorted = [...all].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  await writeFileAtomic(`${outDir}/index.html`, indexPage(sorted, comparison));
+  await writeFileAtomic(`${outDir}/index.html`, indexPage(sorted, comparison, runStates));
   const view = lecturePage(registry, sorted, lecture);
   await writeFileAtomic(`${outDir}/lecture.html`, view.html);
   return view.broken;

@@ -36,7 +36,7 @@ export async function moduleHashes(
   root = REPO_ROOT,
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const f of reachable(graph, roots)) out[f] = (await sha256(await Deno.readFile(join(root, f)))).slice(0, 16);
+  for (const f of reachable(graph, roots)) out[f] = (await fileHash(join(root, f))).slice(0, 16);
   return out;
 }
 

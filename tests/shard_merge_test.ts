@@ -1,0 +1,76 @@
+/** `--shard 1/2` + `--shard 2/2` + `deno task merge` gives the report of a single run (timing aside). */
+import { assert, assertEquals } from "../lib/std.ts";
+import { defineExperiment, type Experiment } from "../lib/experiment.ts";
+import { main } from "../lib/cli.ts";
+import { merge } from "../lib/merge_cli.ts";
+
+function toy(id: string, claim: string): Experiment {
+  return defineExperiment({
+    id,
+    title: `Toy ${id}`,
+    lecture: [],
+    summary: "A toy.",
+    params: { n: { ci: 4, full: 8, min: 1, integer: true, doc: "Count." } },
+    seeds: { ci: 2, full: 3 },
+    run: async ({ params, rng, tf }) => {
+      const t = tf.tensor1d(rng.normals(params.n as number));
+      const values = Array.from(await t.data());
+      t.dispose();
+      return { values };
+    },
+    claims: [{
+      id: claim,
+      kind: "value",
+      statement: "n values",
+      falsifiers: [{ name: "n", description: "n", set: { n: "2" } }],
+      check: (runs, p) => ({
+        pass: runs.every((r) => r.data.values.length === p.n),
+        measured: runs[0].data.values.length,
+        expected: p.n,
+        tolerance: "exact",
+        summary: "n values.",
+      }),
+    }],
+  });
+}
+
+const exps = [toy("toy-a", "A1"), toy("toy-b", "A2"), toy("toy-c", "A3")];
+const quiet = { out: () => {}, err: () => {} };
+/** Durations and dates are timing: masked before comparing pages. */
+const untimed = (html: string) =>
+  html.replace(/\d+(\.\d+)? (ms|s)\b|\d+ min \d+ s|\d{4}-\d\d-\d\dT[\d:.]+Z|\d{4}-\d\d-\d\d/g, "…");
+
+Deno.test("shards 1/2 and 2/2 merged equal a single run: same results, same pages apart from timing", async () => {
+  const dir = await Deno.makeTempDir();
+  const common = ["--backend", "cpu", "--fresh", "--baseline", "none", "--cache", `${dir}/cache`, "--quiet"];
+  assertEquals(await main([...common, "--out", `${dir}/single`], quiet, exps), 0);
+  for (const i of [1, 2]) {
+    assertEquals(await main([...common, "--shard", `${i}/2`, "--out", `${dir}/s${i}`], quiet, exps), 0);
+  }
+  const files = (d: string) => [...Deno.readDirSync(d)].map((e) => e.name).sort();
+  assertEquals(files(`${dir}/s1`), ["toy-a.json", "toy-c.json"], "shard 1: results only, no pages");
+  assertEquals(files(`${dir}/s2`), ["toy-b.json"]);
+  await merge([`${dir}/s1`, `${dir}/s2`], { out: `${dir}/merged`, exps, baseline: "none" });
+  assertEquals(files(`${dir}/merged`), files(`${dir}/single`));
+  for (const f of files(`${dir}/single`)) {
+    const [a, b] = [`${dir}/single/${f}`, `${dir}/merged/${f}`].map((p) => Deno.readTextFileSync(p));
+    if (f.endsWith(".json")) {
+      const strip = (t: string) => ({ ...JSON.parse(t), provenance: undefined });
+      assertEquals(strip(b), strip(a), f);
+    } else assertEquals(untimed(b), untimed(a), f);
+  }
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("an experiment missing from every shard shows as not run, with the reason", async () => {
+  const dir = await Deno.makeTempDir();
+  const common = ["--backend", "cpu", "--fresh", "--baseline", "none", "--cache", `${dir}/cache`, "--quiet"];
+  assertEquals(await main([...common, "--shard", "1/2", "--out", `${dir}/s1`], quiet, exps), 0);
+  await merge([`${dir}/s1`], { out: `${dir}/merged`, exps, baseline: "none" });
+  const index = Deno.readTextFileSync(`${dir}/merged/index.html`);
+  assert(
+    /Toy toy-b[\s\S]*?not run<\/span> not run: in no shard&#39;s results/.test(index),
+    "toy-b is listed as not run",
+  );
+  await Deno.remove(dir, { recursive: true });
+});
