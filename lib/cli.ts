@@ -7,12 +7,11 @@
 import type { Experiment } from "./experiment.ts";
 import { resolveParams, UsageError } from "./params.ts";
 import { BackendUnavailable, initBackend } from "./backend.ts";
-import { type ExperimentResult, isFailure } from "./runner.ts";
+import { isFailure } from "./runner.ts";
 import { readResults, writePages } from "./report/write.ts";
 import { type LectureSource, readLecture } from "./report/lecture_source.ts";
 import { compareRun, loadRunBaseline, reportBaseline } from "./baseline/hook.ts";
-import type { Baseline } from "./baseline/types.ts";
-import { HELP, listing, type Options, parseOptions } from "./cli_options.ts";
+import { HELP, listing, parseOptions } from "./cli_options.ts";
 import { type CliIo, execute, usageOr } from "./cli_execute.ts";
 import { shardIds } from "./shard.ts";
 import { runStates } from "./run_states.ts";

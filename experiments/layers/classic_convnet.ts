@@ -23,6 +23,8 @@ export interface ClassicNetOptions {
   classes: number;
   /** BatchNorm (training mode, learnable γ and β) between every conv and its ReLU; the conv then has no bias. */
   batchNorm: boolean;
+  /** The family's planted bug (params.ts `fault`), if any. */
+  fault?: string;
 }
 
 /** The parameters of the net. */
@@ -88,7 +90,15 @@ export function classicNetLogits(tf: typeof tfjs, net: ClassicNet, x: tfjs.Tenso
       for (let j = 0; j < net.options.n; j++, i++) {
         const c = net.convs[i];
         let z: tfjs.Tensor4D = conv2dSame(tf, h, c.w as tfjs.Tensor4D);
-        z = c.b ? tf.add(z, c.b) : tf.add(tf.mul(batchNorm(tf, z, 1e-5), c.gamma!), c.beta!) as tfjs.Tensor4D;
+        if (c.b) z = tf.add(z, c.b);
+        else {
+          const fault = net.options.fault;
+          // The fault: inference mode, with running statistics never updated from their start (mean 0, var 1).
+          const normalized = fault === "bn-inference-in-training"
+            ? tf.div(z, Math.sqrt(1 + 1e-5)) as tfjs.Tensor4D
+            : batchNorm(tf, z, 1e-5, fault);
+          z = tf.add(tf.mul(normalized, c.gamma!), c.beta!) as tfjs.Tensor4D;
+        }
         h = tf.relu(z);
       }
       h = tf.maxPool(h, 2, 2, "valid");

@@ -38,7 +38,7 @@ export function convShapes(
   image: tfjs.Tensor3D,
   settings: ConvSetting[],
   sizes: number[],
-  o: { depthIn: number; filters: number; rng: Rng },
+  o: { depthIn: number; filters: number; rng: Rng; fault?: string },
 ): ConvShape[] {
   const out: ConvShape[] = [];
   for (const st of settings) {
@@ -56,7 +56,7 @@ export function convShapes(
           filters: o.filters,
           kernelSize: st.f,
           strides: st.s,
-          padding: same ? "same" : "valid",
+          padding: same || o.fault === "pad-twice" ? "same" : "valid",
           kernelInitializer: tf.initializers.glorotNormal({ seed: o.rng.seedInt() }),
         }));
         const shape = (model.predict(x) as tfjs.Tensor).shape;
@@ -88,12 +88,19 @@ export interface ParamCount {
 }
 
 /** Builds tf.layers.conv2d for every (F, Din, K) and reads countParams() and its weight shapes. */
-export function paramCounts(tf: typeof tfjs, fs: number[], depthsIn: number[], filters: number[]): ParamCount[] {
+export function paramCounts(
+  tf: typeof tfjs,
+  fs: number[],
+  depthsIn: number[],
+  filters: number[],
+  fault = "none",
+): ParamCount[] {
   const out: ParamCount[] = [];
   for (const f of fs) {
     for (const depthIn of depthsIn) {
       for (const k of filters) {
-        const layer = tf.layers.conv2d({ filters: k, kernelSize: f, inputShape: [16, 16, depthIn] });
+        const inputShape = [16, 16, fault === "depth-1" ? 1 : depthIn];
+        const layer = tf.layers.conv2d({ filters: k, kernelSize: f, inputShape });
         const model = tf.sequential({ layers: [layer] });
         const [kernel, bias] = layer.weights;
         out.push({
@@ -148,7 +155,7 @@ const maxAbsDiff = async (tf: typeof tfjs, a: tfjs.Tensor, b: tfjs.Tensor) => {
 export async function normsOnBatch(
   tf: typeof tfjs,
   x: tfjs.Tensor4D,
-  o: { groups: number; eps: number },
+  o: { groups: number; eps: number; fault?: string },
 ): Promise<NormsResult> {
   const shape = x.shape as [number, number, number, number];
   const [n, h, w, c] = shape;

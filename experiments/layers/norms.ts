@@ -24,10 +24,13 @@ function check4d(x: tfjs.Tensor): void {
   if (x.rank !== 4) throw new RangeError(`Expected activations [N, H, W, C], got shape [${x.shape}]`);
 }
 
-/** BatchNorm (training mode): statistics per channel over the batch and both spatial axes. */
-export function batchNorm(tf: typeof tfjs, x: tfjs.Tensor4D, eps: number): tfjs.Tensor4D {
+/**
+ * BatchNorm (training mode): statistics per channel over the batch and both spatial axes. `fault` is the
+ * family's planted bug (params.ts), "none" in real runs.
+ */
+export function batchNorm(tf: typeof tfjs, x: tfjs.Tensor4D, eps: number, fault = "none"): tfjs.Tensor4D {
   check4d(x);
-  return normalizeOver(tf, x, [0, 1, 2], eps) as tfjs.Tensor4D;
+  return normalizeOver(tf, x, fault === "bn-channels-first" ? [0, 2, 3] : [0, 1, 2], eps) as tfjs.Tensor4D;
 }
 
 /** LayerNorm: statistics per sample over all of its channels and positions. */
@@ -60,11 +63,11 @@ export function applyNorm(
   tf: typeof tfjs,
   name: NormName,
   x: tfjs.Tensor4D,
-  o: { groups: number; eps: number },
+  o: { groups: number; eps: number; fault?: string },
 ): tfjs.Tensor4D {
   switch (name) {
     case "batch":
-      return batchNorm(tf, x, o.eps);
+      return batchNorm(tf, x, o.eps, o.fault);
     case "layer":
       return layerNorm(tf, x, o.eps);
     case "instance":

@@ -2,10 +2,21 @@
  * The parameters of the layers family (A1–A5).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
+
+/** The planted bugs of the falsifiers (claims.ts), by `fault` value. */
+export const LAYERS_FAULTS = {
+  "pad-twice": "the slide's P added by zeroPadding2d and then the conv's own 'same' padding on top (padded twice)",
+  "depth-1": "the conv layer built for a 1-channel input whatever D_in (inputShape [16, 16, 1])",
+  "bn-channels-first": "BatchNorm's statistics over axes (N, W, C) per row, the channels-first axes [0, 2, 3] on " +
+    "channels-last data, instead of (N, H, W) per channel",
+  "bn-inference-in-training": "BatchNorm left in inference mode while training (tfjs's default without " +
+    "{training: true}): it normalizes with its initial running statistics, mean 0 and variance 1",
+};
 
 /** Every parameter is overridable with --set layers.<name>=…. */
 export const params = {
+  fault: faultParam(LAYERS_FAULTS),
   sizes: {
     ci: [7, 28, 32],
     full: [7, 8, 15, 28, 32, 33, 64],

@@ -32,6 +32,7 @@ async function a5(tf: typeof tfjs, p: P, rng: Rng, progress: (d: number, t: numb
         fc: p.fc,
         classes: 10,
         batchNorm: bn,
+        fault: p.fault,
       }, rng.fork("a5-init"));
       try {
         const run: TargetRun = await stepsToTarget(tf, net, x as tfjs.Tensor4D, y, rng.fork("a5-batches"), {
@@ -65,9 +66,10 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     depthIn: p.depthIn,
     filters: p.filters,
     rng: rng.fork("a1"),
+    fault: p.fault,
   });
   one.dispose();
-  const a2 = paramCounts(tf, [...new Set(SLIDE_SETTINGS.map((s) => s.f))], p.countDepths, p.countFilters);
+  const a2 = paramCounts(tf, [...new Set(SLIDE_SETTINGS.map((s) => s.f))], p.countDepths, p.countFilters, p.fault);
   progress(1, 5, "normalizations");
   const small = poolImages(mnist, 2);
   const order = rng.fork("a3-batch").shuffle(Array.from({ length: small.count }, (_, i) => i));
@@ -76,7 +78,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const features = featureMaps(tf, images.x as tfjs.Tensor4D, p.normChannels, rng.fork("a3-conv"));
   tf.dispose([images.x, images.y]);
   const batch = tf.tidy(() => tf.slice(features, 0, p.normBatch)) as tfjs.Tensor4D;
-  const a3 = await normsOnBatch(tf, batch, { groups: p.groups, eps: p.eps });
+  const a3 = await normsOnBatch(tf, batch, { groups: p.groups, eps: p.eps, fault: p.fault });
   batch.dispose();
   progress(2, 5, "BatchNorm: training vs inference");
   const a4 = [];

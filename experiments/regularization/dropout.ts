@@ -12,10 +12,13 @@ import type { Rng } from "../../lib/rng.ts";
 /** The two implementations on the "Dropout Summary" slides. */
 export type DropoutKind = "vanilla" | "inverted";
 
+/** The family's planted bug (params.ts `fault`; "none" in real runs), passed down to where the bug would live. */
+export type Fault = string;
+
 /** The library's drop `rate` for a keep probability `p` (tfjs `tf.dropout`, `tf.layers.dropout`). */
-export function rateFromKeep(p: number): number {
+export function rateFromKeep(p: number, fault: Fault = "none"): number {
   checkKeep(p);
-  return 1 - p;
+  return fault === "rate-is-keep" ? p : 1 - p;
 }
 
 function checkKeep(p: number): void {
@@ -29,14 +32,16 @@ function checkKeep(p: number): void {
  * keepMask(createRng(1), 4096, 0.5); // about half ones
  * ```
  */
-export function keepMask(rng: Rng, n: number, p: number): Float32Array {
+export function keepMask(rng: Rng, n: number, p: number, fault: Fault = "none"): Float32Array {
   checkKeep(p);
-  return rng.below(n, p); // the same draws as n calls of rng.next()
+  const mask = rng.below(n, p); // the same draws as n calls of rng.next()
+  if (fault === "swap-keep-drop") mask.forEach((m, i) => (mask[i] = 1 - m)); // U = rand >= p: p drops
+  return mask;
 }
 
 /** A keep mask shaped like `shape`, as a tensor (the caller disposes it). */
-export function maskTensor(tf: typeof tfjs, rng: Rng, shape: number[], p: number): tfjs.Tensor {
-  return tf.tensor(keepMask(rng, shape.reduce((a, b) => a * b, 1), p), shape);
+export function maskTensor(tf: typeof tfjs, rng: Rng, shape: number[], p: number, fault: Fault = "none"): tfjs.Tensor {
+  return tf.tensor(keepMask(rng, shape.reduce((a, b) => a * b, 1), p, fault), shape);
 }
 
 /**
@@ -49,9 +54,12 @@ export function dropoutTrain<T extends tfjs.Tensor>(
   mask: tfjs.Tensor,
   p: number,
   kind: DropoutKind,
+  fault: Fault = "none",
 ): T {
   checkKeep(p);
-  return tf.tidy(() => kind === "vanilla" ? tf.mul(h, mask) : tf.mul(h, tf.div(mask, p))) as T;
+  return tf.tidy(() =>
+    kind === "vanilla" || fault === "no-rescale" ? tf.mul(h, mask) : tf.mul(h, tf.div(mask, p))
+  ) as T;
 }
 
 /** Test-time dropout: `h * p` (vanilla: "scale the activations") or `h` (inverted: "no scaling necessary"). */
@@ -84,7 +92,8 @@ export function enumerateNeuronMasks(
  * log10 of the number of dropout masks of an `n`-unit layer, 2^n: `n · log10 2`, and, computed
  * independently with exact integers, the number of decimal digits of 2^n.
  */
-export function maskCountLog10(n: number): { log10: number; digits: number } {
+export function maskCountLog10(n: number, fault: Fault = "none"): { log10: number; digits: number } {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`Units must be a positive integer, got "${n}"`);
-  return { log10: n * Math.log10(2), digits: (2n ** BigInt(n)).toString().length };
+  const log2 = fault === "ln-for-log10" ? Math.log(2) : Math.log10(2); // JavaScript's Math.log is ln
+  return { log10: n * log2, digits: (2n ** BigInt(n)).toString().length };
 }

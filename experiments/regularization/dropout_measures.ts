@@ -11,6 +11,7 @@ import {
   dropoutTest,
   dropoutTrain,
   enumerateNeuronMasks,
+  type Fault,
   keepMask,
   rateFromKeep,
 } from "./dropout.ts";
@@ -34,7 +35,7 @@ export async function regularizedLoss(
   x: tfjs.Tensor2D,
   y: tfjs.Tensor2D,
   rng: Rng,
-  o: { hidden: number; scale: number; l2: number; l1: number },
+  o: { hidden: number; scale: number; l2: number; l1: number; fault?: Fault },
 ): Promise<RegLoss> {
   const [din, classes] = [x.shape[1], y.shape[1]];
   const w1 = rng.normals(din * o.hidden, o.scale), w2 = rng.normals(o.hidden * classes, o.scale);
@@ -50,7 +51,8 @@ export async function regularizedLoss(
     const logits = tf.matMul(tf.relu(tf.matMul(x, W1)), W2);
     const sq = tf.add(tf.sum(tf.square(W1)), tf.sum(tf.square(W2)));
     const abs = tf.add(tf.sum(tf.abs(W1)), tf.sum(tf.abs(W2)));
-    return [tf.losses.softmaxCrossEntropy(y, logits), tf.mul(0.5 * o.l2, sq), tf.mul(o.l1, abs)];
+    const half = o.fault === "l2-no-half" ? 1 : o.fault === "l2-minus" ? -0.5 : 0.5; // the code's ½ (or a bug)
+    return [tf.losses.softmaxCrossEntropy(y, logits), tf.mul(half * o.l2, sq), tf.mul(o.l1, abs)];
   });
   const [dataLoss, l2Term, l1Term] = await Promise.all(out.map(async (t) => (await t.data())[0]));
   tf.dispose(out);
@@ -61,7 +63,7 @@ export async function regularizedLoss(
 export async function zeroFractions(
   tf: typeof tfjs,
   rng: Rng,
-  o: { units: number; batch: number; p: number; passes: number },
+  o: { units: number; batch: number; p: number; passes: number; fault?: Fault },
 ): Promise<{ slides: number[]; library: number[] }> {
   const ones = tf.ones([o.batch, o.units]);
   const slides: number[] = [], library: number[] = [];
@@ -72,10 +74,10 @@ export async function zeroFractions(
     return v;
   };
   for (let i = 0; i < o.passes; i++) {
-    const mask = tf.tensor2d(keepMask(rng, o.batch * o.units, o.p), [o.batch, o.units]);
-    slides.push(await zeros(dropoutTrain(tf, ones, mask, o.p, "inverted")));
+    const mask = tf.tensor2d(keepMask(rng, o.batch * o.units, o.p, o.fault), [o.batch, o.units]);
+    slides.push(await zeros(dropoutTrain(tf, ones, mask, o.p, "inverted", o.fault)));
     mask.dispose();
-    library.push(await zeros(tf.dropout(ones, rateFromKeep(o.p), undefined, rng.seedInt())));
+    library.push(await zeros(tf.dropout(ones, rateFromKeep(o.p, o.fault), undefined, rng.seedInt())));
   }
   ones.dispose();
   return { slides, library };
@@ -96,7 +98,7 @@ export interface NeuronResult {
 export async function neuronMasks(
   tf: typeof tfjs,
   rng: Rng,
-  o: { w: [number, number]; input: [number, number]; p: number; checkpoints: number[] },
+  o: { w: [number, number]; input: [number, number]; p: number; checkpoints: number[]; fault?: Fault },
 ): Promise<NeuronResult> {
   const masks = enumerateNeuronMasks(o.w, o.input, o.p);
   const n = o.checkpoints[o.checkpoints.length - 1];
@@ -105,7 +107,7 @@ export async function neuronMasks(
     const neuron = (m: tfjs.Tensor2D) =>
       tf.sum(tf.mul(dropoutTrain(tf, tf.mul(inp, tf.onesLike(m)), m, o.p, "vanilla"), w), 1);
     const a = neuron(tf.tensor2d(masks.flatMap((m) => m.mask), [4, 2]));
-    const sample = neuron(tf.tensor2d(keepMask(rng, 2 * n, o.p), [n, 2]));
+    const sample = neuron(tf.tensor2d(keepMask(rng, 2 * n, o.p, o.fault), [n, 2]));
     return [a, tf.cumsum(sample), tf.cumsum(tf.square(sample))];
   });
   const [av, rv, qv] = await Promise.all([aEnum.data(), running.data(), runningSq.data()]);
@@ -143,14 +145,14 @@ export async function dropoutExpectation(
   tf: typeof tfjs,
   h: tfjs.Tensor1D,
   rng: Rng,
-  o: { p: number; samples: number },
+  o: { p: number; samples: number; fault?: Fault },
 ): Promise<ExpectationResult> {
   const units = h.shape[0], p = o.p, k = o.samples;
   const hv = await h.data();
   const meanZ2 = {} as Record<DropoutKind, number>, wrongZ2 = {} as Record<DropoutKind, number>;
   for (const kind of ["vanilla", "inverted"] as DropoutKind[]) {
-    const mask = tf.tensor2d(keepMask(rng, k * units, p), [k, units]);
-    const mc = tf.tidy(() => tf.mean(dropoutTrain(tf, tf.mul(tf.onesLike(mask), h), mask, p, kind), 0));
+    const mask = tf.tensor2d(keepMask(rng, k * units, p, o.fault), [k, units]);
+    const mc = tf.tidy(() => tf.mean(dropoutTrain(tf, tf.mul(tf.onesLike(mask), h), mask, p, kind, o.fault), 0));
     const test = dropoutTest(tf, h, p, kind),
       other = dropoutTest(tf, h, p, kind === "vanilla" ? "inverted" : "vanilla");
     const [m, t, w] = await Promise.all([mc.data(), test.data(), other.data()]);
@@ -167,7 +169,7 @@ export async function dropoutExpectation(
     meanZ2[kind] = z2 / count;
     wrongZ2[kind] = zw / count;
   }
-  const layer = tf.layers.dropout({ rate: rateFromKeep(p), seed: rng.seedInt() });
+  const layer = tf.layers.dropout({ rate: rateFromKeep(p, o.fault), seed: rng.seedInt() });
   const outs = [
     layer.apply(h, { training: true }),
     layer.apply(h, { training: true }),
@@ -185,6 +187,12 @@ export async function dropoutExpectation(
   return {
     meanZ2,
     wrongZ2,
-    library: { rate: rateFromKeep(p), keptMaxRelErr, zeroFraction: zeros / units, testMaxDiff, sameMaskTwice: same },
+    library: {
+      rate: rateFromKeep(p, o.fault),
+      keptMaxRelErr,
+      zeroFraction: zeros / units,
+      testMaxDiff,
+      sameMaskTwice: same,
+    },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
-import { type DropoutKind, dropoutTest, dropoutTrain, maskTensor } from "./dropout.ts";
+import { type DropoutKind, dropoutTest, dropoutTrain, type Fault, maskTensor } from "./dropout.ts";
 
 /** The parameters of the net: one weight matrix [Din, Dout] and bias per layer. */
 export interface Mlp {
@@ -19,7 +19,7 @@ export type HiddenActivation = "relu" | "linear";
 
 /** How dropout acts in one forward pass. */
 export type DropoutMode =
-  | { kind: DropoutKind; p: number; masks: tfjs.Tensor[] }
+  | { kind: DropoutKind; p: number; masks: tfjs.Tensor[]; fault?: Fault }
   | { kind: DropoutKind; p: number; test: true }
   | null;
 
@@ -41,8 +41,15 @@ export function disposeMlp(tf: typeof tfjs, net: Mlp): void {
 }
 
 /** Fresh keep masks for every hidden layer of `net` on a batch of `batch` rows. */
-export function hiddenMasks(tf: typeof tfjs, net: Mlp, rng: Rng, batch: number, p: number): tfjs.Tensor[] {
-  return net.weights.slice(0, -1).map((w) => maskTensor(tf, rng, [batch, w.shape[1] as number], p));
+export function hiddenMasks(
+  tf: typeof tfjs,
+  net: Mlp,
+  rng: Rng,
+  batch: number,
+  p: number,
+  fault: Fault = "none",
+): tfjs.Tensor[] {
+  return net.weights.slice(0, -1).map((w) => maskTensor(tf, rng, [batch, w.shape[1] as number], p, fault));
 }
 
 /** The logits of `x` [batch, Din]: dropout (train masks or test scaling) after every hidden layer. */
@@ -63,7 +70,7 @@ export function mlpLogits(
         return;
       }
       h = act === "relu" ? tf.relu(z) : z;
-      if (drop && "masks" in drop) h = dropoutTrain(tf, h, drop.masks[l], drop.p, drop.kind);
+      if (drop && "masks" in drop) h = dropoutTrain(tf, h, drop.masks[l], drop.p, drop.kind, drop.fault);
       else if (drop) h = dropoutTest(tf, h, drop.p, drop.kind);
     });
     return h;
@@ -78,6 +85,8 @@ export interface TrainOptions {
   keep: number | null;
   /** Records the training loss every `every` steps. */
   every: number;
+  /** The family's planted bug, if any. */
+  fault?: Fault;
 }
 
 /** Full-batch Adam on the softmax loss; returns the training loss (with dropout active) every `every` steps. */
@@ -94,8 +103,8 @@ export async function trainMlp(
   const curve: { step: number; loss: number }[] = [];
   try {
     for (let s = 0; s < o.steps; s++) {
-      const masks = o.keep === null ? [] : hiddenMasks(tf, net, rng, x.shape[0], o.keep);
-      const drop: DropoutMode = o.keep === null ? null : { kind: "inverted", p: o.keep, masks };
+      const masks = o.keep === null ? [] : hiddenMasks(tf, net, rng, x.shape[0], o.keep, o.fault);
+      const drop: DropoutMode = o.keep === null ? null : { kind: "inverted", p: o.keep, masks, fault: o.fault };
       const loss = opt.minimize(
         () => tf.losses.softmaxCrossEntropy(y, mlpLogits(tf, net, x, "relu", drop)),
         true,
@@ -164,6 +173,7 @@ export async function mcDropoutGap(
   p: number,
   rng: Rng,
   checkpoints: number[],
+  fault: Fault = "none",
 ): Promise<McGap> {
   const test = mlpLogits(tf, net, x, act, { kind, p, test: true });
   let sum: tfjs.Tensor = tf.zerosLike(test), sumSq: tfjs.Tensor = tf.zerosLike(test);
@@ -176,8 +186,8 @@ export async function mcDropoutGap(
   };
   const total = checkpoints[checkpoints.length - 1];
   for (let k = 1; k <= total; k++) {
-    const masks = hiddenMasks(tf, net, rng, x.shape[0], p);
-    const out = mlpLogits(tf, net, x, act, { kind, p, masks });
+    const masks = hiddenMasks(tf, net, rng, x.shape[0], p, fault);
+    const out = mlpLogits(tf, net, x, act, { kind, p, masks, fault });
     const [s, q] = tf.tidy(() => [tf.add(sum, out), tf.add(sumSq, tf.square(out))]);
     if (k === 1) singlePass = await scalar(tf.tidy(() => tf.sqrt(tf.mean(tf.square(tf.sub(out, test))))));
     tf.dispose([sum, sumSq, out, ...masks]);

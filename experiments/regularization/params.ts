@@ -2,16 +2,35 @@
  * The parameters of the regularization family (D1–D7).
  * @module
  */
-import type { ParamValues } from "../../lib/params.ts";
+import { faultParam, type ParamValues } from "../../lib/params.ts";
+
+/** The planted bugs and wrong beliefs of the falsifiers (claims.ts), by `fault` value. */
+export const REGULARIZATION_FAULTS = {
+  "l2-no-half": "the L2 term as λ·ΣW² without the code's ½ (the slide's formula)",
+  "l2-minus": "the L2 term subtracted from the data loss (wrong sign)",
+  "swap-keep-drop": "keep and drop swapped in the mask (U = rand ≥ p: p becomes the drop probability)",
+  "rate-is-keep": "the keep probability passed as tfjs's drop rate (rate = p instead of 1 − p)",
+  "no-rescale": "inverted dropout without its rescaling (h·U in training, no division by p)",
+  "ln-for-log10": "the mask count's exponent from Math.log (ln) instead of Math.log10",
+};
 
 /** The parameters of the family (every one overridable with --set regularization.<name>=…). */
 export const params = {
+  fault: faultParam(REGULARIZATION_FAULTS),
   keep: {
     ci: 0.5,
     full: 0.5,
     min: 0.05,
     max: 0.95,
     doc: "Keep probability p of dropout (the slides' p; tfjs rate = 1 − p).",
+  },
+  asymKeep: {
+    ci: 0.2,
+    full: 0.2,
+    min: 0.05,
+    max: 0.95,
+    doc: "A second keep probability, away from 0.5, at which D2–D4 are measured too (at p = 0.5 keeping and " +
+      "dropping are symmetric, so a mask with the two swapped looks right).",
   },
   regInputPad: {
     ci: 2,
@@ -67,6 +86,15 @@ export const params = {
     doc: "Hidden layer widths of the over-parameterized net (dropout after each).",
   },
   steps: { ci: 150, full: 300, min: 1, max: 100000, integer: true, doc: "Full-batch Adam steps for D7." },
+  d7Repeats: {
+    ci: 2,
+    full: 2,
+    min: 1,
+    max: 20,
+    integer: true,
+    doc: "Independent D7 comparisons per seed (each its own split, initial weights and masks); the sign test " +
+      "runs over seeds × repeats.",
+  },
   lr: { ci: 2e-3, full: 1e-3, min: 0, max: 10, doc: "Adam learning rate for D7." },
   mcSamples: {
     ci: [1, 4, 16, 64, 256, 1024],
@@ -75,6 +103,14 @@ export const params = {
     max: 100000,
     integer: true,
     doc: "Checkpoints (number of masks) of D6's Monte-Carlo average; the last is the total.",
+  },
+  mcControl: {
+    ci: 128,
+    full: 2048,
+    min: 2,
+    max: 100000,
+    integer: true,
+    doc: "Masks averaged for D6's linear control (its gap in standard errors does not depend on the count).",
   },
   mcInputs: {
     ci: 100,

@@ -38,11 +38,12 @@ export function regularizationCharts(runs: Runs, p: P): Chart[] {
       net: k === "none" ? "no dropout" : `dropout p = ${p.keep}`,
     }))
   );
+  const pairs = runs.flatMap((r) => [r.data.d7, ...(r.data.d7More ?? [])]);
   const bars: Row[] = (["none", "dropout"] as const).flatMap((k) =>
     (["train", "val"] as const).map((set) => ({
       net: k === "none" ? "no dropout" : `dropout p = ${p.keep}`,
       set: set === "train" ? "training set" : "validation set",
-      loss: mean(runs.map((r) => r.data.d7[k][set].loss)),
+      loss: mean(pairs.map((d) => d[k][set].loss)),
     }))
   );
   const bn: Row[] = first.bn.trainTrace.flatMap((v, i) => [
@@ -76,7 +77,7 @@ export function regularizationCharts(runs: Runs, p: P): Chart[] {
       title: "D2: fraction of units zeroed per forward pass",
       caption: `${p.maskBatch}×${p.maskUnits} units per pass, keep probability p = ${p.keep}; expected 1 − p = ${
         fmt(1 - p.keep)
-      }.`,
+      } (D2 also checks p = ${p.asymKeep}, where a mask with keep and drop swapped would show).`,
       spec: lineChart({
         data: fractions,
         x: "pass",
@@ -109,7 +110,8 @@ export function regularizationCharts(runs: Runs, p: P): Chart[] {
     },
     {
       title: "D7: test-mode loss on the training and validation sets",
-      caption: `Mean over ${runs.length} seeds; the train/validation gap is the difference of the two bars.`,
+      caption: `Mean over ${pairs.length} comparisons (${runs.length} seeds × ${pairs.length / runs.length} ` +
+        "independent repeats); the train/validation gap is the difference of the two bars.",
       spec: groupedBars({ data: bars, x: "net", y: "loss", group: "set", yTitle: "cross-entropy loss" }),
     },
     {
