@@ -9,6 +9,9 @@ import { quadratic } from "./problems.ts";
 import type { P } from "./params.ts";
 import type { OptimizerData } from "./types.ts";
 
+/** Cells per side of the loss-surface heatmaps: 24² keeps the page under its 2 MB budget (40² made it 1.8 MB). */
+const SURFACE_CELLS = 24;
+
 const positive = (x: number | null) => (x !== null && x > 0 && Number.isFinite(x) ? x : null);
 
 /** Every chart of the experiment, from the first seed unless stated. */
@@ -30,7 +33,12 @@ export function optimizerCharts(runs: readonly SeedRun<OptimizerData>[], p: P): 
         `Seed ${seed}; κ = ${fmt(d.jitter.measuredKappa)} from the Hessian; α = ${p.sgdLr}/L, ${p.jitterSteps} ` +
         "steps. The path zig-zags across the steep axis and crawls along the shallow one (axes not to scale).",
       spec: trajectoryChart({
-        surface: surfaceGrid((x, y) => Math.log10(q.loss(Float32Array.of(x, y)) + 1e-12), box(xs), box(ys), 40),
+        surface: surfaceGrid(
+          (x, y) => Math.log10(q.loss(Float32Array.of(x, y)) + 1e-12),
+          box(xs),
+          box(ys),
+          SURFACE_CELLS,
+        ),
         paths: path.map(([x, y], i) => ({ x, y, step: i, method: "SGD" })),
       }),
     },
@@ -214,7 +222,7 @@ export function optimizerCharts(runs: readonly SeedRun<OptimizerData>[], p: P): 
           (x, y) => Math.log10(fig.loss(Float32Array.of(x, y)) + 1e-6),
           box(figPts.map((v) => v[0])),
           box(figPts.map((v) => v[1])),
-          40,
+          SURFACE_CELLS,
         ),
         paths: d.figure.flatMap((t) => t.path.map(([x, y], i) => ({ x, y, step: i, method: t.name }))),
       }),
