@@ -65,7 +65,8 @@ export function registerCpuBlas(): CpuBlasRegistration {
   const blas = loadBlas();
   if (typeof blas === "string") return registered = blas;
   const fast = overrides(blas);
-  const problems = selfCheck(fast);
+  // tf.tidy: a few stock kernels (Abs) return engine tensors, which would otherwise stay counted as live
+  const problems = tf.tidy(() => selfCheck(fast));
   if (problems.length > 0) {
     return registered = {
       selfCheckFailed: `its self-check against the stock cpu kernels failed (${blas.path}): ${problems.join("; ")}`,
