@@ -1,7 +1,8 @@
 /**
  * `deno task falsify [ID ...] [--backend NAME] [--out DIR]`: runs every falsifier of the selected
  * experiments at the `ci` profile, prints whether each claim's check rejected it, writes
- * `<out>/falsifiers.json` (the report shows it next to each verdict) and exits 1 if one was not
+ * `<out>/falsifiers.json` (the report shows it next to each verdict; the outcomes of experiments not
+ * run this time are kept) and exits 1 if one was not
  * rejected. `deno task test` asserts the same; this is the readable listing with counts.
  * @module
  */
@@ -60,8 +61,15 @@ async function main(args: string[]): Promise<number> {
     outcomes.push(...mine);
   }
   await Deno.mkdir(v.values.out!, { recursive: true });
-  const report: FalsifierReport = { backend: backend.name, date: new Date().toISOString(), outcomes };
-  await writeFileAtomic(`${v.values.out}/falsifiers.json`, JSON.stringify(report, null, 1) + "\n");
+  // the outcomes of experiments not run this time stay as the last run left them
+  const file = `${v.values.out}/falsifiers.json`;
+  const ran = new Set(selected.map((e) => e.id));
+  const kept = await Deno.readTextFile(file).then((t) => (JSON.parse(t) as FalsifierReport).outcomes, () => []);
+  const all = [...kept.filter((o) => !ran.has(o.experiment)), ...outcomes];
+  const order = experiments.map((e) => e.id);
+  all.sort((a, b) => order.indexOf(a.experiment) - order.indexOf(b.experiment));
+  const report: FalsifierReport = { backend: backend.name, date: new Date().toISOString(), outcomes: all };
+  await writeFileAtomic(file, JSON.stringify(report, null, 1) + "\n");
   console.log(countLine(outcomes));
   return outcomes.every((o) => o.rejected) ? 0 : 1;
 }

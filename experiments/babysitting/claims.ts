@@ -117,9 +117,6 @@ export const babysittingClaims: Claim<BabysitData, P>[] = [
   },
   {
     id: "G4",
-    fragile:
-      "deno task stability (ci, 5 disjoint seeds): held in 4 of 5 — at seed 4 the validation accuracy rose 0.071 → 0.122, " +
-      "short of chance + 3 binomial sd (0.128); one seed decides it",
     kind: "behaviour",
     statement:
       "With lr 1e-6 the loss barely moves in 10 epochs while the accuracy still rises above chance, because the scores stay tiny: the loss is pinned within the logit range of ln 10 while the accuracy only needs their order.",

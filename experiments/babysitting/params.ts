@@ -20,6 +20,14 @@ export const params = {
   batchSize: { ci: 100, full: 100, min: 1, integer: true, doc: "Minibatch size (the lecture: 100)." },
   runReg: { ci: 1e-6, full: 1e-6, min: 0, doc: "Regularization of the learning-rate runs (the lecture: 1e-6)." },
   lowLr: { ci: 1e-6, full: 1e-6, min: 0, doc: "The 'too low' learning rate of G4 (the lecture: 1e-6)." },
+  lowRepeats: {
+    ci: 3,
+    full: 3,
+    min: 1,
+    max: 20,
+    integer: true,
+    doc: "Independent runs at lowLr (each its own initial weights and batch order), pooled for G4.",
+  },
   lectureLr: { ci: 3e-3, full: 3e-3, min: 0, doc: "The 'still too high' rate of G5 (the lecture: 3e-3)." },
   hugeLr: { ci: 1e6, full: 1e6, min: 0, doc: "The 'NaN' learning rate of G5 (the lecture: 1e6)." },
   sweepLrs: {

@@ -9,7 +9,7 @@ import { fmt } from "../../lib/checks.ts";
 import { prepareData } from "../../lib/data/prepare.ts";
 import { loadDataset } from "../../lib/data/load.ts";
 import { initTwoLayerModel, lossAndGrads, type TwoLayerModel } from "../../lib/nn/two_layer_net.ts";
-import { train } from "../../lib/nn/classifier_trainer.ts";
+import { type EpochRow, train } from "../../lib/nn/classifier_trainer.ts";
 import { gradCheck } from "./grad_check.ts";
 import { tfGradCheck } from "./tf_grad_check.ts";
 import { appliedLr, appliedReg, trainingTf } from "./faults.ts";
@@ -96,12 +96,28 @@ export async function run({ tf: backendTf, params: p, rng, progress }: RunContex
     }, rng.fork(`lr-${lr}`));
     lrRuns.push({ lr, rows });
   }
+  // G4's repeats at the low rate: independent nets (own init and batch order), pooled with the sweep's run
+  const lowRepeats: EpochRow[][] = [];
+  for (let k = 1; k < p.lowRepeats; k++) {
+    const m = initTwoLayerModel(tr.D, p.hidden, info.classes, rng.fork(`init-low-${k}`), p.initStd);
+    lowRepeats.push(
+      await train(tf, m, tr, val, {
+        reg: p.runReg,
+        learningRate: appliedLr(p.lowLr, p.fault),
+        numEpochs: p.epochs,
+        batchSize: p.batchSize,
+        learningRateDecay: 1,
+        stopOnNonFinite: true,
+      }, rng.fork(`low-${k}`)),
+    );
+  }
   progress(total, total, "done");
   return {
     data: info,
     lectureSize,
     overfit,
     lrRuns,
+    lowRepeats,
     gradCheck: { init: gcInit, trained: gcTrained },
     tfGradCheck: { init: tfInit, trained: tfTrained },
   };

@@ -51,6 +51,8 @@ export interface BabysitData {
   lectureSize: { D: number; inputs: string; dataLoss: number; sumSqW: number; lossHighReg: number; logitRange: number };
   overfit: EpochRow[];
   lrRuns: LrRun[];
+  /** G4: more independent runs at the low rate (the first is the sweep's), their epoch tables. */
+  lowRepeats: EpochRow[][];
   gradCheck: { init: GradCheckResult[]; trained: GradCheckResult[] };
   /** H1 on the tfjs net that trains: at G3's start (reg 0) and after G3 (reg runReg). */
   tfGradCheck: { init: TfGradCheckResult[]; trained: TfGradCheckResult[] };
