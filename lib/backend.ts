@@ -120,7 +120,7 @@ const starters: Record<Exclude<BackendName, "auto">, Starter> = {
     return {
       tfjsBackend: "wasm",
       device:
-        "WebAssembly (SIMD, one thread) with claimbook's matmul, slice, conv-gradient and max-pool-gradient kernels",
+        "WebAssembly (SIMD, one thread) with claimbook's matmul, slice, gather, conv-gradient and max-pool-gradient kernels",
       softwareFallback: false,
     };
   },
