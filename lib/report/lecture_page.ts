@@ -1,7 +1,8 @@
 /**
  * The lecture view (`lecture.html`): the lecture in its own order, every slide an experiment cites
  * with the slide's own text (when the lecture's text file is at hand) and, beside it, the claims
- * that belong to it: verdict, measured vs expected, links to the experiment page and the index.
+ * that belong to it: verdict, measured vs expected, its chart (small ones inline), links to the experiment
+ * page and the index.
  * Errata and known failures stand out; a cited title that the text file no longer has is a broken
  * citation, listed at the top of the page and returned to the caller (the CLI fails the run on it).
  * @module
@@ -9,6 +10,7 @@
 import type { Experiment } from "../experiment.ts";
 import type { ClaimResult, ExperimentResult } from "../runner.ts";
 import { renderPage } from "./build.ts";
+import { renderSvg } from "./svg.ts";
 import { measureHtml, STATUS_LABEL } from "./format.ts";
 import { brokenCitations, brokenMessage, type Citation, matchCitations, parseSlides, type Slide } from "./lecture.ts";
 import { bestSlide } from "./lecture_assign.ts";
@@ -33,6 +35,31 @@ interface ClaimCard {
   summary?: string;
   knownFailure?: string;
   erratum: boolean;
+  /** The claim's chart, small enough to show inline, or a link to it on the experiment page. */
+  chart?: { title: string; svg?: string; href: string };
+}
+
+/** Largest chart SVG shown inline on the lecture view (bigger ones are linked). */
+const INLINE_CHART_BYTES = 60_000;
+
+/** Whether a chart's title names claim `id` as a word ("… (G4, G5)", "B15 — …"; B1 is not B15). */
+export function chartNamesClaim(title: string, id: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9])${id}(?![0-9])`).test(title);
+}
+
+/** The first chart of `exp` that names each claim: rendered when small, else linked. */
+async function claimCharts(exp: Experiment, result: ExperimentResult): Promise<Map<string, ClaimCard["chart"]>> {
+  const out = new Map<string, ClaimCard["chart"]>();
+  if (result.error || !result.runs?.length || !exp.charts) return out;
+  const charts = exp.charts(result.runs, result.params);
+  for (const c of result.claims) {
+    const i = charts.findIndex((ch) => chartNamesClaim(ch.title, c.id));
+    if (i < 0) continue;
+    const svg = await renderSvg(charts[i].spec);
+    const href = `${exp.id}.html#chart-${i + 1}`;
+    out.set(c.id, { title: charts[i].title, href, ...(svg.length <= INLINE_CHART_BYTES ? { svg } : {}) });
+  }
+  return out;
 }
 
 /** One cited slide with the experiments that cite it and the claims placed on it. */
@@ -82,15 +109,15 @@ function slidesFromCitations(registry: readonly Experiment[]): { slides: Slide[]
  * without which the page lists the cited titles in the registry's order, without slide text.
  * @example
  * ```ts
- * const view = lecturePage(registry, results, { path: "04-cnn-training.txt", text });
+ * const view = await lecturePage(registry, results, { path: "04-cnn-training.txt", text });
  * if (view.broken.length) console.error(view.broken.join("\n"));
  * ```
  */
-export function lecturePage(
+export async function lecturePage(
   registry: readonly Experiment[],
   results: readonly ExperimentResult[],
   source?: LectureSource,
-): LectureView {
+): Promise<LectureView> {
   const { slides, citations } = source
     ? (() => {
       const slides = parseSlides(source.text, registry.flatMap((e) => e.lecture));
@@ -120,7 +147,8 @@ export function lecturePage(
       sections.set(i, section);
     }
     if (!result) continue;
-    const cards = result.claims.map((c) => card(c, exp.id));
+    const charts = await claimCharts(exp, result);
+    const cards = result.claims.map((c) => ({ ...card(c, exp.id), chart: charts.get(c.id) }));
     if (!own.length) {
       const notes = citations.filter((c) => c.experiment === exp.id && c.note).map((c) => c.title);
       unplaced.push({ experiment: exp.id, note: notes.join("; ") || "its cited slides are missing", claims: cards });

@@ -2,7 +2,7 @@
 import { assert, assertEquals, assertMatch } from "../std.ts";
 import type { Experiment } from "../experiment.ts";
 import type { ClaimResult, ExperimentResult } from "../runner.ts";
-import { lecturePage } from "./lecture_page.ts";
+import { chartNamesClaim, lecturePage } from "./lecture_page.ts";
 import { bestSlide, words } from "./lecture_assign.ts";
 
 const TEXT = [
@@ -53,8 +53,8 @@ const results = [
   result("backends", [claim("H2", "value", "Backends agree", "pass")]),
 ];
 
-Deno.test("slides come in the lecture's order, each with the claims that share its words", () => {
-  const view = lecturePage(registry, results, { path: "deck.txt", text: TEXT });
+Deno.test("slides come in the lecture's order, each with the claims that share its words", async () => {
+  const view = await lecturePage(registry, results, { path: "deck.txt", text: TEXT });
   assertEquals(view.broken, []);
   const titles = [...view.html.matchAll(/data-slide-title="([^"]+)"/g)].map((m) => m[1]);
   assertEquals(titles, ["AdaGrad", "RMSprop", "Weight Initialization: Xavier Initialization"]);
@@ -67,9 +67,9 @@ Deno.test("slides come in the lecture's order, each with the claims that share i
   assertMatch(view.html, /<b>1<\/b> erratum[\s\S]*<b>1<\/b> known failure\./);
 });
 
-Deno.test("a cited title the text no longer has is a broken citation, on the page and returned", () => {
+Deno.test("a cited title the text no longer has is a broken citation, on the page and returned", async () => {
   const reg = [...registry.slice(0, 2), exp("search", ["Random Search vs. Grid Search"])];
-  const view = lecturePage(reg, results, { path: "deck.txt", text: TEXT });
+  const view = await lecturePage(reg, results, { path: "deck.txt", text: TEXT });
   assertEquals(view.broken, [
     'Broken citation: experiment "search" cites slide "Random Search vs. Grid Search", which deck.txt no longer has',
   ]);
@@ -77,8 +77,8 @@ Deno.test("a cited title the text no longer has is a broken citation, on the pag
   assert(!view.html.includes('href="search.html"'), "no link to a page this report does not have");
 });
 
-Deno.test("without the text file the cited titles are listed in the registry's order, none broken", () => {
-  const view = lecturePage(registry, results);
+Deno.test("without the text file the cited titles are listed in the registry's order, none broken", async () => {
+  const view = await lecturePage(registry, results);
   assertEquals(view.broken, []);
   const titles = [...view.html.matchAll(/data-slide-title="([^"]+)"/g)].map((m) => m[1]);
   assertEquals(titles, ["Weight Initialization: Xavier Initialization", "RMSprop", "AdaGrad"]);
@@ -90,4 +90,11 @@ Deno.test("a claim goes to the slide it shares most words with; ties and no over
   const slides = [{ title: "AdaGrad", text: "" }, { title: "Adam", text: "bias correction" }];
   assertEquals(bestSlide("Adam's bias correction", slides), 1);
   assertEquals(bestSlide("nothing in common", slides), 0);
+});
+
+Deno.test("a chart is matched to a claim when its title names the claim's id as a word", () => {
+  assert(chartNamesClaim("Training loss per learning rate (G4, G5)", "G5"));
+  assert(chartNamesClaim("B15 — optimizer trajectories", "B15"));
+  assert(!chartNamesClaim("B15 — optimizer trajectories", "B1"));
+  assert(!chartNamesClaim("Overfitting 20 examples (G3)", "G"));
 });

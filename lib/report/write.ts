@@ -84,7 +84,7 @@ export async function writePages(
   const order = registry.map((e) => e.id);
   const sorted = [...all].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   await writeFileAtomic(`${outDir}/index.html`, indexPage(sorted, comparison, runStates));
-  const view = lecturePage(registry, sorted, lecture);
+  const view = await lecturePage(registry, sorted, lecture);
   await writeFileAtomic(`${outDir}/lecture.html`, view.html);
   return view.broken;
 }
