@@ -7,6 +7,7 @@
  * Exit 0 (written, or nothing to write), 2 on bad input (nothing is written then).
  * @module
  */
+import { chartData } from "./chart_layer.ts";
 import { parseArgs } from "../std.ts";
 import type { Experiment } from "../experiment.ts";
 import { type Profile, PROFILES, UsageError } from "../params.ts";
@@ -97,6 +98,10 @@ async function build(
   const failing = chosen.flatMap((r) => r.claims.filter((c) => isFailure(c.status)).map((c) => `${r.id}/${c.id}`));
   if (failing.length) io.err(`note: ${failing.length} claim(s) fail in these results: ${failing.join(", ")}`);
   const fresh = snapshot(chosen, profile, from);
+  for (const r of chosen) {
+    const charts = chartData(exps.find((e) => e.id === r.id) as Pick<Partial<Experiment>, "charts">, r);
+    if (Object.keys(charts).length) fresh.experiments[r.id].charts = charts;
+  }
   if (!ids.length || !old) return fresh;
   return { ...fresh, experiments: { ...old.experiments, ...fresh.experiments } };
 }

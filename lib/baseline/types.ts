@@ -49,6 +49,8 @@ export interface BaselineExperiment {
   /** Set when the run threw. */
   error?: string;
   claims: Record<string, BaselineClaim>;
+  /** The data of the experiment's simple charts, by title: drawn as a second layer on the report's charts. */
+  charts?: Record<string, unknown[]>;
 }
 
 /** Where the numbers came from. */

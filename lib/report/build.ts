@@ -7,6 +7,7 @@
 import { Eta } from "eta";
 import type { Experiment } from "../experiment.ts";
 import type { ClaimResult, ClaimStatus, ExperimentResult } from "../runner.ts";
+import { withBaselineLayer } from "../baseline/chart_layer.ts";
 import { renderSvg } from "./svg.ts";
 import { pngDataUri } from "./png.ts";
 import { duration, measureHtml, STATUS_LABEL } from "./format.ts";
@@ -58,6 +59,9 @@ export function renderPage(name: string, title: string, data: object): string {
   return eta.render("layout", { title, body: eta.render(name, data) });
 }
 
+/** The caption's note on a chart drawn with the baseline's layer. */
+const BASELINE_NOTE = "Dashed and faded: the baseline's values.";
+
 function specHref(spec: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(spec));
   let bin = "";
@@ -77,6 +81,7 @@ export async function experimentPage(
   const tables = ok && exp.tables ? exp.tables(result.runs, result.params) : [];
   const grids = ok && exp.images ? exp.images(result.runs, result.params) : [];
   const p = result.provenance;
+  const baselineRows = (title: string) => comparison?.old.experiments[exp.id]?.charts?.[title];
   return renderPage("experiment", exp.title, {
     id: exp.id,
     title: exp.title,
@@ -89,8 +94,8 @@ export async function experimentPage(
     claims: withBaseline(result.claims.map((c) => claimRow(c, undefined, seen)), exp.id, comparison),
     charts: await Promise.all(charts.map(async (ch, i) => ({
       title: ch.title,
-      caption: ch.caption,
-      svg: await renderSvg(ch.spec),
+      caption: baselineRows(ch.title) ? `${ch.caption ? `${ch.caption} ` : ""}${BASELINE_NOTE}` : ch.caption,
+      svg: await renderSvg(baselineRows(ch.title) ? withBaselineLayer(ch.spec, baselineRows(ch.title)!) : ch.spec),
       file: `${exp.id}-chart-${i + 1}.vl.json`,
       href: specHref(ch.spec),
     }))),
