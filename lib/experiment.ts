@@ -156,6 +156,11 @@ export interface RunContext<P> {
   backend: BackendInfo;
   progress: ProgressFn;
   cache: Cache;
+  /**
+   * A hash of the experiment's code (every project module its definition and the runner import, and the
+   * lockfile): what a cache inside the run (a pretrained model) keys on, as the result cache does.
+   */
+  code: string;
 }
 
 /** The declaration of an experiment family. */

@@ -9,6 +9,7 @@ import { createRng } from "./rng.ts";
 import { type ProgressSink, silentProgress } from "./progress.ts";
 import { tf } from "./backend.ts";
 import { collectFiles } from "./data/read_log.ts";
+import { codeHashOf } from "./result_cache/key.ts";
 
 /**
  * How a claim came out. `expected-fail` is a declared known failure that failed; `inconclusive`: the
@@ -79,6 +80,8 @@ export interface RunOptions {
   progress?: ProgressSink;
   cache?: Cache;
   commit?: string;
+  /** The hash of the experiment's code (default: computed from the import graph, lib/result_cache/key.ts). */
+  code?: string;
 }
 
 /** An in-memory {@link Cache}, used when no directory is given. */
@@ -164,6 +167,7 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
   const seeds = Array.from({ length: count }, (_, i) => first + i);
   const progress = opts.progress ?? silentProgress;
   const cache = opts.cache ?? memoryCache();
+  const code = opts.code ?? await codeHashOf(exp.id);
   const runs: SeedRun<unknown>[] = [];
   const seedMs: number[] = [];
   const dataFiles: Record<string, string> = {};
@@ -184,6 +188,7 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
           backend: opts.backend,
           progress: (done, total, label) => progress.update(i, total > 0 ? done / total : 0, label),
           cache,
+          code,
         })
       );
       for (const [path, hash] of files) dataFiles[path] = hash;

@@ -5,7 +5,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { loadInputs, run } from "./run.ts";
+import { loadInputs, run, trainedSteps } from "./run.ts";
 import { babysittingClaims } from "./claims.ts";
 import { babysittingCharts, babysittingTables } from "./report.ts";
 
@@ -23,6 +23,7 @@ export default defineExperiment({
   run,
   inputs: loadInputs,
   claims: babysittingClaims,
+  trainingSteps: trainedSteps,
   charts: babysittingCharts,
   tables: babysittingTables,
 });

@@ -4,7 +4,7 @@
  * checks (H1).
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { fmt } from "../../lib/checks.ts";
 import { prepareData } from "../../lib/data/prepare.ts";
 import { loadDataset } from "../../lib/data/load.ts";
@@ -121,4 +121,9 @@ export async function run({ tf: backendTf, params: p, rng, progress }: RunContex
     gradCheck: { init: gcInit, trained: gcTrained },
     tfGradCheck: { init: tfInit, trained: tfTrained },
   };
+}
+
+/** The training epochs the learning-rate runs executed, for the run-state guard. */
+export function trainedSteps(runs: readonly SeedRun<BabysitData>[]): number {
+  return runs.reduce((sum, r) => sum + r.data.lrRuns.reduce((s, l) => s + (l.rows.at(-1)?.epoch ?? 0), 0), 0);
 }

@@ -78,6 +78,7 @@ export async function run({ tf, params: p, seed, progress }: RunContext<P>): Pro
               backend: info,
               progress: () => {},
               cache: memoryCache(),
+              code: "",
             });
           const a = JSON.stringify(await once(0));
           const b = JSON.stringify(await once(1));

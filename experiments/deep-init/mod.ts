@@ -4,7 +4,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { deepInitClaims } from "./claims.ts";
 import { deepInitCharts, deepInitTables } from "./report.ts";
 
@@ -20,6 +20,7 @@ export default defineExperiment({
   seeds: { ci: 1, full: 5 },
   run,
   claims: deepInitClaims,
+  trainingSteps: trainedSteps,
   charts: deepInitCharts,
   tables: deepInitTables,
 });

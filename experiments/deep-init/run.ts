@@ -4,7 +4,7 @@
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { split } from "../../lib/data/dataset.ts";
 import { poolImages } from "../../lib/data/reshape.ts";
@@ -91,4 +91,9 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     disposeStack(tf, stack);
     tf.dispose([xAll, yAll, xEval, yEval]);
   }
+}
+
+/** The training steps the runs executed (the last measured step of every comparison), for the run-state guard. */
+export function trainedSteps(runs: readonly SeedRun<DeepInitData>[]): number {
+  return runs.reduce((sum, r) => sum + r.data.comparisons.reduce((s, c) => s + (c.steps.at(-1) ?? 0), 0), 0);
 }

@@ -5,7 +5,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { layersClaims } from "./claims.ts";
 import { layersCharts, layersTables } from "./report.ts";
 
@@ -29,6 +29,7 @@ export default defineExperiment({
   seeds: { ci: 5, full: 10 },
   run,
   claims: layersClaims,
+  trainingSteps: trainedSteps,
   charts: layersCharts,
   tables: layersTables,
 });

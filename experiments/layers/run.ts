@@ -2,7 +2,7 @@
  * The run of the layers family: one seed's A1–A5 measurements.
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { split, subset, toTensors } from "../../lib/data/dataset.ts";
 import { poolImages } from "../../lib/data/reshape.ts";
@@ -93,4 +93,9 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   }
   features.dispose();
   return { a1, a2, a3, a4, a5: await a5(tf, p, rng, progress) };
+}
+
+/** The training steps of A5's two nets over the runs (one loss per step), for the run-state guard. */
+export function trainedSteps(runs: readonly SeedRun<LayersData>[]): number {
+  return runs.reduce((sum, r) => sum + r.data.a5.plain.losses.length + r.data.a5.batchNorm.losses.length, 0);
 }

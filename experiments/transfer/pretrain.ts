@@ -9,36 +9,22 @@ import type { Cache } from "../../lib/experiment.ts";
 import type { Rng } from "../../lib/rng.ts";
 import type { Dataset } from "../../lib/data/dataset.ts";
 import { augmentBatch, type AugmentOptions } from "../../lib/augment/pipeline.ts";
-import { cropScaleMap, rotationMap, sampleAngles, sampleCropScales } from "../../lib/augment/geometric.ts";
-import { warpAffine } from "../../lib/augment/sample.ts";
-import { elasticDeform, sampleGridOffsets } from "../../lib/augment/elastic.ts";
-import { colourJitter, sampleJitter } from "../../lib/augment/colour.ts";
-import { createRng } from "../../lib/rng.ts";
-import { trainSoftmaxClassifier } from "../../lib/nn/minibatch_training.ts";
 import {
   cnnAccuracy,
   cnnFromJSON,
   type CnnSpec,
   cnnToJSON,
   createSmallCnn,
-  forwardCnn,
   type SmallCnn,
   type SmallCnnJSON,
   trainCnn,
 } from "./small_cnn.ts";
 
 /**
- * Bump when the pretraining recipe changes in a way the hashed function texts below do not show
- * (a helper they call, e.g. the bilinear warp behind the augmentation, or the data pipeline).
+ * The recipe's version: the key also holds the hash of every module the family imports (`ctx.code`),
+ * so this is bumped only for a change the code does not show (none so far beyond version 2).
  */
-export const PRETRAIN_VERSION = "pretrain-cnn-2";
-
-/** FNV-1a hash (32 bit, hex) of a string. */
-export function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
+export const PRETRAIN_VERSION = "pretrain-cnn-3";
 
 /** A hash of a dataset's pixels (quantised to 8 bits) and labels. */
 export function datasetHash(ds: Dataset): string {
@@ -46,34 +32,6 @@ export function datasetHash(ds: Dataset): string {
   for (let i = 0; i < ds.images.length; i++) h = Math.imul(h ^ Math.round(ds.images[i] * 255), 0x01000193);
   for (let i = 0; i < ds.labels.length; i++) h = Math.imul(h ^ ds.labels[i], 0x01000193);
   return (h >>> 0).toString(16).padStart(8, "0");
-}
-
-/**
- * A hash of the code that trains the model: the version string and the source text of the
- * functions that build, train and augment it and of the random number generator.
- */
-export function codeHash(): string {
-  return fnv(
-    [
-      PRETRAIN_VERSION,
-      createSmallCnn,
-      forwardCnn,
-      trainCnn,
-      trainSoftmaxClassifier,
-      pretrain,
-      augmentBatch,
-      sampleCropScales,
-      sampleAngles,
-      rotationMap,
-      cropScaleMap,
-      warpAffine,
-      elasticDeform,
-      sampleGridOffsets,
-      colourJitter,
-      sampleJitter,
-      createRng,
-    ].map(String).join("\n"),
-  );
 }
 
 /** Options of {@link pretrainedNet}. */
@@ -92,13 +50,18 @@ export interface PretrainOptions {
   augment?: AugmentOptions;
   /** A planted bug (falsifier tests): "not-pretrained" skips the pretraining (initial weights). */
   fault?: string;
+  /**
+   * The hash of the family's code (`ctx.code`: every project module it imports, from the import graph, as
+   * the result cache keys on): an edit to any of them retrains the model.
+   */
+  code?: string;
 }
 
 /** The cache key of a pretrained model: everything that determines it. */
 export function pretrainKey(train: Dataset, heldOut: Dataset, o: PretrainOptions): string {
   return [
     "transfer-pretrained",
-    `code ${codeHash()} ${PRETRAIN_VERSION}`,
+    `code ${o.code ?? "unknown"} ${PRETRAIN_VERSION}`,
     `data ${train.name} ${train.count} ${datasetHash(train)} held-out ${datasetHash(heldOut)}`,
     `cnn ${JSON.stringify(o.spec)} steps ${o.steps} batch ${o.batch} lr ${o.lr}`,
     `augment ${JSON.stringify(o.augment ?? null)}`,

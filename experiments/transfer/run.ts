@@ -25,7 +25,7 @@ async function differentData(p: P, digits: Dataset): Promise<Dataset> {
 
 /** One seed: pretrains the source net (or takes it from the cache) and measures every cell. */
 export async function run(
-  { tf, params: p, rng, seed, cache, progress, backend }: RunContext<P>,
+  { tf, params: p, rng, seed, cache, progress, backend, code }: RunContext<P>,
 ): Promise<TransferData> {
   if (p.channels.length < 1) throw new RangeError("channels must list at least one conv layer");
   const digits = loadEmbeddedMnist();
@@ -50,6 +50,7 @@ export async function run(
       rngLabel: "pretrain",
       backend: backend.name,
       fault: p.fault,
+      code,
       ...(p.pretrainAugment ? { augment: DIGIT_AUGMENTATION } : {}),
     },
     rng.fork("pretrain"),
@@ -99,7 +100,7 @@ export async function run(
   }
   return {
     sourceAccuracy: pre.sourceAccuracy,
-    pretrainKey: pre.key,
+    pretrainKey: pre.key.replace(/^(transfer-pretrained; code )\w+/, "$1<the family's code>"),
     differentName: different.source,
     cells,
     samples,

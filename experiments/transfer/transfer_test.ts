@@ -80,7 +80,7 @@ Deno.test("the pretrained model is cached under a key with code, data and seed",
   [a, b, c, d].forEach((x) => disposeCnn(x.net));
 });
 
-Deno.test("the cache key covers the code version, the rng stream, the backend, the augmentation and the fault", () => {
+Deno.test("the cache key covers the family's code hash, the version, the rng stream, the backend, the augmentation and the fault", () => {
   const ds = toy(30);
   const o = {
     spec: { input: [4, 4, 1] as [number, number, number], channels: [4], dense: [8, 3] },
@@ -111,6 +111,7 @@ Deno.test("the cache key covers the code version, the rng stream, the backend, t
       },
     },
     { ...o, fault: "not-pretrained" },
+    { ...o, code: "0123456789abcdef" },
   ];
   const keys = variants.map((v) => pretrainKey(ds, ds, v));
   keys.forEach((k, i) => assert(k !== key, `variant ${i} has the same key`));

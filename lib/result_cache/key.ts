@@ -49,11 +49,12 @@ export async function fileHash(path: string): Promise<string> {
   }
 }
 
-let graphOnce: ImportGraph | undefined;
+const graphs = new Map<string, ImportGraph>();
 
-/** The project's import graph, read once per process. */
+/** The project's import graph, read once per process (per root). */
 export function graphOfProject(root = REPO_ROOT): ImportGraph {
-  return graphOnce ??= projectGraph(root);
+  if (!graphs.has(root)) graphs.set(root, projectGraph(root));
+  return graphs.get(root)!;
 }
 
 /** Builds the key parts of one experiment's run. */
@@ -97,4 +98,22 @@ export function canonical(x: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(x);
+}
+
+/**
+ * The hash of an experiment's code: every project module its definition and the runner reach, with
+ * the lockfile ("unknown" where the files cannot be read). Caches inside a run key on it (`ctx.code`).
+ */
+export async function codeHashOf(experiment: string, root = REPO_ROOT): Promise<string> {
+  try {
+    const modules = await moduleHashes(
+      graphOfProject(root),
+      [`experiments/${experiment}/mod.ts`, ...ENGINE_ROOTS],
+      root,
+    );
+    const lock = await fileHash(join(root, "deno.lock"));
+    return (await sha256(canonical({ modules, lock }))).slice(0, 16);
+  } catch {
+    return "unknown";
+  }
 }

@@ -96,3 +96,14 @@ Deno.test("a changed data file is a reason to re-run; a crashed run is never cac
   await store.save(q, { ...result("b"), error: "out of memory" });
   assertEquals(await store.lookup(q), { reasons: ["nothing cached yet"] });
 });
+
+Deno.test("codeHashOf changes with a module the experiment imports, and only for that experiment", async () => {
+  const { codeHashOf } = await import("./key.ts");
+  const root = await fakeRepo();
+  const [a1, b1] = [await codeHashOf("a", root), await codeHashOf("b", root)];
+  assertEquals(a1.length, 16);
+  assert(a1 !== b1);
+  await Deno.writeTextFile(`${root}/lib/helper.ts`, `export const x = 3;`);
+  assert(await codeHashOf("a", root) !== a1, "a imports the helper");
+  assertEquals(await codeHashOf("b", root), b1, "b does not");
+});
