@@ -105,6 +105,21 @@ export interface SeedRule {
   perSeed: Record<string, boolean>;
 }
 
+/** In how many runs the predicate holds, and its outcome per seed. */
+function countSeeds<D>(
+  runs: readonly SeedRun<D>[],
+  predicate: (data: D, seed: number) => boolean,
+): { held: number; perSeed: Record<string, boolean> } {
+  const perSeed: Record<string, boolean> = {};
+  let held = 0;
+  for (const r of runs) {
+    const ok = predicate(r.data, r.seed);
+    perSeed[`seed ${r.seed}`] = ok;
+    if (ok) held++;
+  }
+  return { held, perSeed };
+}
+
 /**
  * Judges a statistical claim: the predicate must hold in at least `minFraction` of the seeds.
  * @example
@@ -121,13 +136,7 @@ export function seedsFraction<D>(
   if (!(minFraction > 0 && minFraction <= 1)) {
     throw new Error(`seedsFraction: minFraction must be in (0, 1], got ${minFraction} (0 would pass anything)`);
   }
-  const perSeed: Record<string, boolean> = {};
-  let held = 0;
-  for (const r of runs) {
-    const ok = predicate(r.data, r.seed);
-    perSeed[`seed ${r.seed}`] = ok;
-    if (ok) held++;
-  }
+  const { held, perSeed } = countSeeds(runs, predicate);
   const needed = Math.ceil(minFraction * runs.length - 1e-9);
   return {
     pass: held >= needed,
@@ -178,13 +187,7 @@ export function signTest<D>(
 ): SeedTest {
   if (runs.length === 0) throw new Error("signTest: no runs");
   if (!(level > 0 && level < 0.5)) throw new Error(`signTest: level must be in (0, 0.5), got ${level}`);
-  const perSeed: Record<string, boolean> = {};
-  let held = 0;
-  for (const r of runs) {
-    const ok = predicate(r.data, r.seed);
-    perSeed[`seed ${r.seed}`] = ok;
-    if (ok) held++;
-  }
+  const { held, perSeed } = countSeeds(runs, predicate);
   const n = runs.length;
   const pValue = binomialTail(held, n);
   const needed = seedsNeeded(level);

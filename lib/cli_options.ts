@@ -39,7 +39,8 @@ Options:
 
 Exit codes: 0 all claims hold, 1 some claim failed, 2 bad usage (nothing written).`;
 
-function positiveInt(flag: string, text: string | undefined, min: number): number | undefined {
+/** An integer option ≥ `min` from its text (undefined when absent); anything else is a UsageError naming it. */
+export function positiveInt(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer ≥ ${min}, got "${text}"`);

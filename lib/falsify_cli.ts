@@ -7,6 +7,7 @@
  * @module
  */
 import { parseArgs } from "./std.ts";
+import { parsedOrUsage, runCommand } from "./command.ts";
 import { experiments } from "../experiments/mod.ts";
 import { assertBackendName, initBackend } from "./backend.ts";
 import { describeSet, type FalsifierOutcome, falsify } from "./falsify.ts";
@@ -29,11 +30,13 @@ export function countLine(outcomes: readonly FalsifierOutcome[]): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const v = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { backend: { type: "string", default: "auto" }, out: { type: "string", default: "reports" } },
-  });
+  const v = parsedOrUsage(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: { backend: { type: "string", default: "auto" }, out: { type: "string", default: "reports" } },
+    })
+  );
   const ids = experiments.map((e) => e.id);
   for (const id of v.positionals) {
     if (!ids.includes(id)) throw new UsageError(unknownName("Unknown experiment", id, ids));
@@ -74,12 +77,4 @@ async function main(args: string[]): Promise<number> {
   return outcomes.every((o) => o.rejected) ? 0 : 1;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`error: ${e.message}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runCommand(main);

@@ -6,6 +6,7 @@
  * @module
  */
 import { parseArgs } from "./std.ts";
+import { parsedOrUsage, runCommand } from "./command.ts";
 import { experiments } from "../experiments/mod.ts";
 import { UsageError } from "./params.ts";
 import type { Experiment } from "./experiment.ts";
@@ -94,16 +95,18 @@ export async function merge(
 }
 
 async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: "string", default: "reports" },
-      "allow-mixed": { type: "boolean", default: false },
-      lecture: { type: "string" },
-      baseline: { type: "string" },
-    },
-  });
+  const { values, positionals } = parsedOrUsage(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", default: "reports" },
+        "allow-mixed": { type: "boolean", default: false },
+        lecture: { type: "string" },
+        baseline: { type: "string" },
+      },
+    })
+  );
   console.log(
     await merge(positionals, {
       out: values.out!,
@@ -115,12 +118,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`error: ${e.message}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runCommand(main);

@@ -6,6 +6,8 @@
  * @module
  */
 import { parseArgs } from "./std.ts";
+import { parsedOrUsage, runCommand } from "./command.ts";
+import { positiveInt } from "./cli_options.ts";
 import { experiments } from "../experiments/mod.ts";
 import { assertBackendName, initBackend } from "./backend.ts";
 import { type Profile, PROFILES, UsageError } from "./params.ts";
@@ -17,25 +19,20 @@ import { writeFileAtomic } from "./report/write.ts";
 import { stabilityPage } from "./report/stability_page.ts";
 import { duration } from "./report/format.ts";
 
-function positiveInt(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be an integer ≥ 1, got "${text}"`);
-  return n;
-}
-
 async function main(args: string[]): Promise<number> {
-  const parsed = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      sets: { type: "string" },
-      profile: { type: "string", default: "ci" },
-      backend: { type: "string", default: "auto" },
-      jobs: { type: "string" },
-      out: { type: "string", default: "reports" },
-    },
-  });
+  const parsed = parsedOrUsage(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        sets: { type: "string" },
+        profile: { type: "string", default: "ci" },
+        backend: { type: "string", default: "auto" },
+        jobs: { type: "string" },
+        out: { type: "string", default: "reports" },
+      },
+    })
+  );
   const { values: v, positionals } = parsed;
   const ids = experiments.map((e) => e.id);
   for (const id of positionals) if (!ids.includes(id)) throw new UsageError(unknownName("Unknown experiment", id, ids));
@@ -43,8 +40,8 @@ async function main(args: string[]): Promise<number> {
     throw new UsageError(unknownName("Unknown profile", v.profile!, PROFILES));
   }
   assertBackendName(v.backend!);
-  const sets = positiveInt("sets", v.sets, 5);
-  const jobs = positiveInt("jobs", v.jobs, navigator.hardwareConcurrency || 1);
+  const sets = positiveInt("--sets", v.sets, 1) ?? 5;
+  const jobs = positiveInt("--jobs", v.jobs, 1) ?? (navigator.hardwareConcurrency || 1);
   const out = v.out!;
   if ((await Deno.permissions.query({ name: "write", path: out })).state !== "granted") {
     throw new UsageError(`No permission to write "${out}": deno task stability may write only reports/ and .cache/`);
@@ -93,12 +90,4 @@ async function main(args: string[]): Promise<number> {
   return shaky.length || Object.keys(errors).length ? 1 : 0;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`error: ${e.message}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runCommand(main);
