@@ -3,6 +3,7 @@
  * line into {@link Options} (every value validated before anything runs; a bad one is a UsageError).
  * @module
  */
+import { parsedOrUsage } from "./command.ts";
 import { parseArgs } from "./std.ts";
 import type { Experiment } from "./experiment.ts";
 import { describeParam, parseSetFlags, type Profile, PROFILES, resolveParams, UsageError } from "./params.ts";
@@ -90,9 +91,8 @@ export interface Options {
 
 /** Parses and validates the command line (throws a UsageError naming the bad value). */
 export function parseOptions(args: string[], exps: readonly Experiment[]): Options | "help" | "list" {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parsedOrUsage(() =>
+    parseArgs({
       args,
       allowPositionals: true,
       options: {
@@ -114,10 +114,8 @@ export function parseOptions(args: string[], exps: readonly Experiment[]): Optio
         "no-pages": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split("\n")[0]}. Run with --help for the options`);
-  }
+    })
+  );
   const v = parsed.values;
   if (v.help) return "help";
   if (v.list) return "list";

@@ -7,6 +7,7 @@
  * Exit 0 (written, or nothing to write), 2 on bad input (nothing is written then).
  * @module
  */
+import { parsedOrUsage } from "../command.ts";
 import { chartData } from "./chart_layer.ts";
 import { parseArgs } from "../std.ts";
 import type { Experiment } from "../experiment.ts";
@@ -119,9 +120,8 @@ export async function main(
   exps: readonly Registered[] = registry,
 ): Promise<number> {
   try {
-    let v;
-    try {
-      v = parseArgs({
+    const v = parsedOrUsage(() =>
+      parseArgs({
         args,
         allowPositionals: true,
         options: {
@@ -131,10 +131,8 @@ export async function main(
           update: { type: "boolean", default: false },
           help: { type: "boolean", short: "h", default: false },
         },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message.split("\n")[0]}. Run with --help for the options`);
-    }
+      })
+    );
     if (v.values.help) return io.out(HELP), 0;
     const profile = v.values.profile as Profile;
     if (!PROFILES.includes(profile)) throw new UsageError(unknownName("Unknown profile", profile, PROFILES));

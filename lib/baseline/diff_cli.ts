@@ -6,6 +6,7 @@
  * Exit 0 no regression, 1 a regression (or drift with --strict), 2 bad input.
  * @module
  */
+import { parsedOrUsage } from "../command.ts";
 import { parseArgs } from "../std.ts";
 import { type Profile, PROFILES, UsageError } from "../params.ts";
 import { unknownName } from "../suggest.ts";
@@ -38,9 +39,8 @@ export async function main(
   io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) },
 ): Promise<number> {
   try {
-    let v;
-    try {
-      v = parseArgs({
+    const v = parsedOrUsage(() =>
+      parseArgs({
         args,
         allowPositionals: true,
         options: {
@@ -49,10 +49,8 @@ export async function main(
           strict: { type: "boolean", default: false },
           help: { type: "boolean", short: "h", default: false },
         },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message.split("\n")[0]}. Run with --help for the options`);
-    }
+      })
+    );
     if (v.values.help) return io.out(HELP), 0;
     if (v.positionals.length !== 2) {
       throw new UsageError(
