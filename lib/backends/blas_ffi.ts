@@ -6,7 +6,8 @@
  * read `CLAIMBOOK_BLAS`, an explicit library path that is tried first).
  * @module
  */
-import { cpuFlags, decideKernels, libraryName } from "./blas_kernels.ts";
+import { decideKernels, libraryName } from "./blas_kernels.ts";
+import { cpuFeatures } from "./cpu_features.ts";
 
 /** Row-major storage, as CBLAS defines it. */
 const ROW_MAJOR = 101;
@@ -87,7 +88,7 @@ export function openWithBestKernels(
   const corename = cString(lib.symbols.openblas_get_corename);
   if (!corename) return { lib };
   const name = libraryName(cString(lib.symbols.openblas_get_config));
-  const decision = decide(corename, cpuFlags(), readEnv("OPENBLAS_CORETYPE"));
+  const decision = decide(corename, cpuFeatures(), readEnv("OPENBLAS_CORETYPE"));
   if (decision.action === "keep") return { lib, kernels: `${name}, ${corename} kernels (${decision.why})` };
   try {
     Deno.env.set("OPENBLAS_CORETYPE", decision.target.coretype);

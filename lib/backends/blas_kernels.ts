@@ -16,13 +16,12 @@ export interface KernelTarget {
   needs: readonly string[];
 }
 
-/** The kernel sets claimbook may choose, best first (all known to OpenBLAS 0.3.21's DYNAMIC_ARCH builds). */
+/**
+ * The kernel sets claimbook may choose, best first (all known to OpenBLAS 0.3.21's DYNAMIC_ARCH builds).
+ * Not Cooperlake: its float32 kernels are SkylakeX's (it adds bfloat16 ones), and libgcc's feature
+ * table (cpu_features.ts) does not report BF16.
+ */
 export const X86_TARGETS: readonly KernelTarget[] = [
-  {
-    coretype: "COOPERLAKE",
-    name: "Cooperlake",
-    needs: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd", "avx512_bf16"],
-  },
   { coretype: "SKYLAKEX", name: "SkylakeX", needs: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"] },
   { coretype: "HASWELL", name: "Haswell", needs: ["avx2", "fma"] },
   { coretype: "SANDYBRIDGE", name: "Sandybridge", needs: ["avx"] },
@@ -61,7 +60,6 @@ const CORE_LEVEL: Readonly<Record<string, number>> = {
   sapphirerapids: 7,
 };
 const TARGET_LEVEL: Readonly<Record<string, number>> = {
-  COOPERLAKE: 6,
   SKYLAKEX: 5,
   HASWELL: 4,
   SANDYBRIDGE: 3,
@@ -97,20 +95,6 @@ export function decideKernels(
     target: best,
     why: `chosen: the library did not recognise this CPU and took its ${corename} kernels`,
   };
-}
-
-/** The CPU's feature flags from /proc/cpuinfo (Linux x86-64); empty where that cannot be read. */
-export function cpuFlags(cpuinfo?: string): Set<string> {
-  let text = cpuinfo;
-  if (text === undefined) {
-    try {
-      text = Deno.readTextFileSync("/proc/cpuinfo");
-    } catch {
-      return new Set();
-    }
-  }
-  const line = text.split("\n").find((l) => /^flags\s*:/.test(l));
-  return new Set(line ? line.split(":")[1].trim().split(/\s+/) : []);
 }
 
 /** "OpenBLAS 0.3.21" from `openblas_get_config()` ("OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH …"). */

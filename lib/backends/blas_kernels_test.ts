@@ -1,14 +1,15 @@
 import { assert, assertEquals, assertMatch } from "../std.ts";
-import { bestTarget, cpuFlags, decideKernels, libraryName } from "./blas_kernels.ts";
+import { bestTarget, decideKernels, libraryName } from "./blas_kernels.ts";
+import { cpuFeatures, parseCpuinfo } from "./cpu_features.ts";
 import { BLAS_CANDIDATES } from "./blas_ffi.ts";
 
 const SPR =
   "fpu sse sse2 ssse3 sse4_1 sse4_2 avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16 amx_tile";
 const SKX = "fpu sse sse2 sse4_2 avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl";
-const flags = (s: string) => cpuFlags(`processor\t: 0\nflags\t\t: ${s}\nbugs\t\t: none\n`);
+const flags = (s: string) => parseCpuinfo(`processor\t: 0\nflags\t\t: ${s}\nbugs\t\t: none\n`);
 
 Deno.test("bestTarget: the best kernel set the flags allow", () => {
-  assertEquals(bestTarget(flags(SPR))?.coretype, "COOPERLAKE");
+  assertEquals(bestTarget(flags(SPR))?.coretype, "SKYLAKEX", "Cooperlake adds only bfloat16 kernels");
   assertEquals(bestTarget(flags(SKX))?.coretype, "SKYLAKEX");
   assertEquals(bestTarget(flags("sse4_2 avx avx2 fma"))?.coretype, "HASWELL");
   assertEquals(bestTarget(flags("sse4_2 avx"))?.coretype, "SANDYBRIDGE");
@@ -18,7 +19,7 @@ Deno.test("bestTarget: the best kernel set the flags allow", () => {
 Deno.test("decideKernels: a generic fallback on a newer CPU is replaced, the library's good choice kept", () => {
   const d = decideKernels("Prescott", flags(SPR), undefined);
   assert(d.action === "reload");
-  assertEquals(d.target.coretype, "COOPERLAKE");
+  assertEquals(d.target.coretype, "SKYLAKEX");
   assertMatch(d.why, /did not recognise this CPU and took its Prescott kernels/);
   const onSkx = decideKernels("Prescott", flags(SKX), undefined);
   assert(onSkx.action === "reload" && onSkx.target.name === "SkylakeX");
@@ -74,5 +75,36 @@ Deno.test({
     const r = JSON.parse(new TextDecoder().decode(out.stdout));
     assertMatch(r.kernels, /^OpenBLAS \S+, Sandybridge kernels \(chosen: test, the library took \w+\)$/);
     assertEquals(r.env, null);
+  },
+});
+
+Deno.test({
+  name: "under the report task's permissions the loaded kernels are the best the CPU allows (fresh process)",
+  ignore: !openblas,
+  async fn() {
+    const ffi = new URL("./blas_ffi.ts", import.meta.url).href;
+    const script = await Deno.makeTempFile({ suffix: ".ts" });
+    try {
+      await Deno.writeTextFile(script, `import { loadBlas } from "${ffi}";\nconsole.log(JSON.stringify(loadBlas()));`);
+      const env = { ...Deno.env.toObject() };
+      delete env.OPENBLAS_CORETYPE;
+      // the permissions of `deno task report` (deno.json), which cannot read /proc/cpuinfo
+      const args = [
+        "run",
+        "--allow-read",
+        "--allow-env=CLAIMBOOK_BACKEND,CLAIMBOOK_BLAS,OPENBLAS_CORETYPE,OPENBLAS_NUM_THREADS",
+        "--allow-ffi",
+        script,
+      ];
+      const out = await new Deno.Command("deno", { args, env, clearEnv: true, stdout: "piped" }).output();
+      assert(out.success, "the child process failed");
+      const { kernels } = JSON.parse(new TextDecoder().decode(out.stdout));
+      const core = /^OpenBLAS \S+, (\S+) kernels/.exec(kernels)?.[1];
+      assert(core, `no kernel set in ${kernels}`);
+      const decision = decideKernels(core, cpuFeatures(), undefined);
+      assertEquals(decision.action, "keep", `${kernels}: ${decision.why}`);
+    } finally {
+      await Deno.remove(script);
+    }
   },
 });
