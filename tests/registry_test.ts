@@ -24,6 +24,20 @@ Deno.test("every family folder has the standard split", async () => {
   }
 });
 
+/** Families that train nothing (closed-form or sampling studies only): none at present. */
+const TRAINS_NOTHING: readonly string[] = [];
+
+Deno.test("every family that trains declares trainingSteps (the report flags a run that executed none)", () => {
+  for (const e of experiments) {
+    if (TRAINS_NOTHING.includes(e.id)) continue;
+    assert(
+      typeof e.trainingSteps === "function",
+      `experiments/${e.id}/mod.ts has no trainingSteps: count the steps its runs executed from their data ` +
+        `(see experiments/layers/run.ts trainedSteps), or list "${e.id}" in TRAINS_NOTHING if it trains nothing`,
+    );
+  }
+});
+
 Deno.test("experiment ids are unique and every claim id appears once across the suite", () => {
   const ids = experiments.map((e) => e.id);
   assertEquals(new Set(ids).size, ids.length);

@@ -120,6 +120,8 @@ export interface TrainOptions extends MinibatchOptions {
    * training with and without augmentation sees the same batch order (common random numbers).
    */
   augmentRng?: Rng;
+  /** Incremented once per training step executed (each step's forward pass), for the run's records. */
+  stepCounter?: { count: number };
 }
 
 /**
@@ -145,7 +147,10 @@ export async function trainNet(
   return await trainSoftmaxClassifier(
     tf,
     net.layers,
-    (xb) => forward(tf, net, xb as tfjs.Tensor2D),
+    (xb) => {
+      if (o.stepCounter) o.stepCounter.count++;
+      return forward(tf, net, xb as tfjs.Tensor2D);
+    },
     x,
     labels,
     classes,

@@ -12,6 +12,9 @@ import {
   netToJSON,
   trainNet,
 } from "./dense_classifier.ts";
+import { trainedSteps } from "./run.ts";
+import type { AugData } from "./types.ts";
+import type { SeedRun } from "../../lib/experiment.ts";
 
 await initBackend("cpu").catch(() => initBackend("auto"));
 
@@ -44,7 +47,16 @@ Deno.test("a learning-rate multiplier of 0 freezes a layer", async () => {
   const { x, y } = blobs(32);
   const net = createDenseNet(tf, [2, 4, 2], createRng(1));
   const before = await netToJSON(net);
-  await trainNet(tf, net, x, y, 2, { lr: 0.1, lrScale: [0, 1], steps: 10, batch: 8, rng: createRng(4) });
+  const counter = { count: 0 };
+  await trainNet(tf, net, x, y, 2, {
+    lr: 0.1,
+    lrScale: [0, 1],
+    steps: 10,
+    batch: 8,
+    rng: createRng(4),
+    stepCounter: counter,
+  });
+  assertEquals(counter.count, 10, "the step counter counts every executed step");
   const after = await netToJSON(net);
   assertEquals(after.weights[0], before.weights[0]);
   assert(after.weights[1].some((w, i) => w !== before.weights[1][i]));
@@ -92,4 +104,20 @@ Deno.test("augmentation with its own stream keeps the batch order of training wi
   assert(JSON.stringify(shared) !== JSON.stringify(plain), "a shared stream should change the batch order");
   assertEquals(await train({ augment: true, own: true }), plain);
   x.dispose();
+});
+
+Deno.test("trainedSteps counts the recorded steps of E1 and both E4 arms, 0 when no loop ran", () => {
+  const fake = (e1: number, sizes: [number, number][]): SeedRun<AugData> => ({
+    seed: 1,
+    data: {
+      e1: { trainSteps: e1 },
+      sizes: sizes.map(([none, aug], i) => ({ size: 100 * (i + 1), steps: { none, aug } })),
+    } as unknown as AugData,
+  });
+  const runs = [fake(150, [[40, 40], [40, 40]]), fake(150, [[40, 40], [40, 40]])];
+  assertEquals(trainedSteps(runs), 2 * (150 + 4 * 40));
+  assertEquals(trainedSteps([fake(0, [[0, 0], [0, 0]]), fake(0, [])]), 0);
+  // A result recorded before the counters existed is unknown (NaN), not "no step".
+  const old = { seed: 1, data: { e1: {}, sizes: [{ size: 100 }] } as unknown as AugData };
+  assert(Number.isNaN(trainedSteps([old])));
 });

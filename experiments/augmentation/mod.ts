@@ -4,7 +4,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { augmentationClaims } from "./claims.ts";
 import { charts, images, tables } from "./report.ts";
 
@@ -29,6 +29,7 @@ export default defineExperiment({
   seeds: { ci: 3, full: 10 },
   run,
   claims: augmentationClaims,
+  trainingSteps: trainedSteps,
   charts,
   tables,
   images,

@@ -5,7 +5,7 @@
  * @module
  */
 import type * as tfjs from "@tensorflow/tfjs";
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import type { Rng } from "../../lib/rng.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { type Dataset, subset } from "../../lib/data/dataset.ts";
@@ -113,6 +113,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
     const train = subset(ds, split.train.slice(0, size));
     const xTrain = tf.tensor2d(train.images, [size, 784]);
     const nets: DenseNet[] = [];
+    const steps = { none: { count: 0 }, aug: { count: 0 } };
     for (const withAug of [false, true]) {
       // Common random numbers: both arms start from the same weights and see the same batch order;
       // the augmentation draws from its own stream.
@@ -122,6 +123,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
         steps: p.steps,
         batch: 50,
         rng: rng.fork(`order-${size}`),
+        stepCounter: withAug ? steps.aug : steps.none,
         ...(withAug
           ? { augment, imageShape: [28, 28, 1] as [number, number, number], augmentRng: rng.fork(`augment-${size}`) }
           : {}),
@@ -137,6 +139,7 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
       accNone: okNone.reduce((a, b) => a + b, 0) / okNone.length,
       accAug: okAug.reduce((a, b) => a + b, 0) / okAug.length,
       paired: pairedSums(okAug, okNone),
+      steps: { none: steps.none.count, aug: steps.aug.count },
     });
     if (size === smallest) {
       progress(3 + k, total, `test-time augmentation, n = ${p.ttaCopies} (E5)`);
@@ -168,4 +171,17 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   }
   xTest.dispose();
   return { e1, crop, sampler, jitter, pca, pcaFit: pcaFitCheck, elastic, sizes, tta: tta!, showcase };
+}
+
+/**
+ * The training steps the runs executed, as their data records them: the 6-vs-9 classifier's (E1) and
+ * both arms' at every training-set size (E4). 0 when every training loop ran no step; NaN (unknown, so
+ * not flagged) for a result recorded before the counters existed.
+ */
+export function trainedSteps(runs: readonly SeedRun<AugData>[]): number {
+  const arms = (z: SizeResult) => (z.steps ? z.steps.none + z.steps.aug : NaN);
+  return runs.reduce(
+    (sum, r) => sum + (r.data.e1.trainSteps ?? NaN) + r.data.sizes.reduce((s, z) => s + arms(z), 0),
+    0,
+  );
 }

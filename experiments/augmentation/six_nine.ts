@@ -32,6 +32,8 @@ export interface SixNineResult {
   accuracy: { original: number; hflip: number; vflip: number; rot180: number };
   /** Accuracy against rotation angle. */
   sweep: { degrees: number; accuracy: number }[];
+  /** Training steps the classifier executed (counted in the training loop). */
+  trainSteps: number;
 }
 
 /** Trains the 6-vs-9 classifier and measures it on transformed test digits. */
@@ -58,7 +60,14 @@ export async function sixNine(tf: typeof tfjs, ds: Dataset, rng: Rng, o: SixNine
       })
       : hflip(tf, t);
   try {
-    await trainNet(tf, net, xTrain, s.train.labels, 2, { lr: o.lr, steps: o.steps, batch: 50, rng: rng.fork("train") });
+    const counter = { count: 0 };
+    await trainNet(tf, net, xTrain, s.train.labels, 2, {
+      lr: o.lr,
+      steps: o.steps,
+      batch: 50,
+      rng: rng.fork("train"),
+      stepCounter: counter,
+    });
     const acc = async (t: tfjs.Tensor4D) => {
       const flat = tf.reshape(t, shape) as tfjs.Tensor2D;
       const a = await accuracy(tf, net, flat, s.test.labels);
@@ -107,7 +116,7 @@ export async function sixNine(tf: typeof tfjs, ds: Dataset, rng: Rng, o: SixNine
         accuracy: await acc(rotate(tf, xTest, new Array(s.test.count).fill((degrees * Math.PI) / 180))),
       });
     }
-    return { involution, rotation180VsFlips, accuracy: accuracyOf, sweep };
+    return { involution, rotation180VsFlips, accuracy: accuracyOf, sweep, trainSteps: counter.count };
   } finally {
     disposeNet(net);
     tf.dispose([xTrain, xTest]);

@@ -15,6 +15,8 @@ export interface SizeResult {
   accAug: number;
   /** Paired per-image differences (correct with augmentation − correct without) over the test set. */
   paired: { sum: number; sumSq: number; count: number };
+  /** Training steps each arm executed (counted in the training loop). */
+  steps: { none: number; aug: number };
 }
 
 /** What one seed's run returns. */

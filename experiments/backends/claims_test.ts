@@ -3,7 +3,7 @@ import { assert, assertEquals } from "../../lib/std.ts";
 import { BackendBroken, BackendUnavailable } from "../../lib/backend.ts";
 import { backendsClaims } from "./claims.ts";
 import { params } from "./params.ts";
-import { notRun } from "./run.ts";
+import { notRun, trainedSteps } from "./run.ts";
 import type { BackendRun } from "./types.ts";
 import type { P } from "./params.ts";
 
@@ -13,6 +13,7 @@ const ok = (name: string): BackendRun => ({
   device: name,
   measured: { C2: [0.5, 0.25] },
   identical: true,
+  trainingSteps: 100,
   ms: 1,
 });
 const h2 = (runs: BackendRun[]) => backendsClaims[0].check([{ seed: 1, data: { runs } }], p);
@@ -32,4 +33,15 @@ Deno.test("H2 fails when a named backend is refused by its self-check or throws 
   assert(v.summary.startsWith("Not the same numbers"), v.summary);
   const threw = notRun("wasm", new Error("kernel Conv2D failed"));
   assert(!h2([ok("cpu"), ok("cpu-blas"), threw]).pass);
+});
+
+Deno.test("trainedSteps sums the training steps every backend recorded, 0 when none trained", () => {
+  const seed = (runs: BackendRun[]) => ({ seed: 1, data: { runs } });
+  const absent = notRun("webgpu", new BackendUnavailable("this runtime has no WebGPU"));
+  assertEquals(absent.trainingSteps, 0);
+  assertEquals(trainedSteps([seed([ok("cpu"), ok("wasm"), absent]), seed([ok("cpu")])]), 300);
+  assertEquals(trainedSteps([seed([{ ...ok("cpu"), trainingSteps: 0 }, absent]), seed([])]), 0);
+  const old = { ...ok("cpu") } as Partial<BackendRun>;
+  delete old.trainingSteps;
+  assert(Number.isNaN(trainedSteps([seed([old as BackendRun])])), "a result from before the count is unknown");
 });

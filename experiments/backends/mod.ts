@@ -6,7 +6,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { backendsClaims } from "./claims.ts";
 import { backendsCharts, backendsTables } from "./report.ts";
 
@@ -21,6 +21,7 @@ export default defineExperiment({
   seeds: { ci: 1, full: 2 },
   run,
   claims: backendsClaims,
+  trainingSteps: trainedSteps,
   charts: backendsCharts,
   tables: backendsTables,
 });

@@ -3,7 +3,7 @@
  * backend named in the parameters; the numbers behind init's claims are kept for comparison.
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { BackendBroken, type BackendName, BackendUnavailable, withBackend } from "../../lib/backend.ts";
 import { resolveParams } from "../../lib/params.ts";
 import { createRng } from "../../lib/rng.ts";
@@ -37,6 +37,20 @@ function initNumbers(d: InitData): Record<string, number[]> {
   };
 }
 
+/** The updates init's two C1 training runs executed (as they counted them). */
+function stepsOf(d: InitData): number {
+  return d.symmetry.constant.steps + d.symmetry.random.steps;
+}
+
+/**
+ * The training steps the runs executed: init's C1 training updates, over every backend and repeat.
+ * 0 when no training step ran anywhere; NaN (unknown, so not flagged) for a result recorded before
+ * the count existed.
+ */
+export function trainedSteps(runs: readonly SeedRun<BackendsData>[]): number {
+  return runs.reduce((sum, r) => sum + r.data.runs.reduce((s, b) => s + (b.trainingSteps ?? NaN), 0), 0);
+}
+
 /**
  * The record of a backend that did not give numbers: `unavailable` when it is absent (not installed, no
  * adapter), `failed` when it is present but refused by its self-check or threw while running.
@@ -50,6 +64,7 @@ export function notRun(name: string, error: unknown): BackendRun {
     ...(absent ? { unavailable: message } : { failed: message }),
     measured: {},
     identical: false,
+    trainingSteps: 0,
     ms: 0,
   };
 }
@@ -82,12 +97,13 @@ export async function run({ tf, params: p, seed, progress }: RunContext<P>): Pro
             });
           const a = JSON.stringify(await once(0));
           const b = JSON.stringify(await once(1));
-          const measured = initNumbers(JSON.parse(a));
+          const [da, db]: InitData[] = [JSON.parse(a), JSON.parse(b)];
           return {
             name,
             device: info.device,
-            measured,
+            measured: initNumbers(da),
             identical: a === b,
+            trainingSteps: stepsOf(da) + stepsOf(db),
             ms: Math.round((performance.now() - t0) / 2),
           };
         }),

@@ -15,6 +15,8 @@ export interface BackendRun {
   measured: Record<string, number[]>;
   /** Whether a second run with the same seed gave bit-identical data. */
   identical: boolean;
+  /** Updates init's C1 training runs executed (constant and random init, both repeats): 0 when none ran or the backend did not run. */
+  trainingSteps: number;
   ms: number;
 }
 

@@ -4,7 +4,7 @@
  * configuration would "predict" it (the expectations come from the claimed formulas).
  * @module
  */
-import { assert } from "../../lib/std.ts";
+import { assert, assertEquals } from "../../lib/std.ts";
 import type { SeedRun } from "../../lib/experiment.ts";
 import { resolveParams } from "../../lib/params.ts";
 import { meanFieldStds } from "../../lib/stats.ts";
@@ -13,6 +13,7 @@ import { initClaims } from "./claims.ts";
 import { type NetName, NETS } from "./nets.ts";
 import { type P, params } from "./params.ts";
 import type { InitData } from "./types.ts";
+import { trainedSteps } from "./run.ts";
 
 /** One synthetic seed: every net's std per layer from the recursion of the scale it ran with. */
 function synthetic(p: P): SeedRun<InitData>[] {
@@ -48,4 +49,12 @@ Deno.test("C6 rejects Xavier-ReLU at 1.2/√Din; C7 the slide's printed code; C4
   assert(!status("C7", { fault: "kaiming-as-printed", depth: "3" }), "C7 accepted the printed code");
   assert(!status("C4", { fault: "xavier-tanh-1.3", width: "1024" }), "C4 accepted 1.3/sqrt(Din)");
   assert(status("C4", { width: "1024" }), "C4 rejected the claimed scale");
+});
+
+Deno.test("trainedSteps counts C1's recorded updates, and 0 when none ran", () => {
+  const sym = (steps: number) => ({ maxUnitDiff: 0, accuracy: 0.5, losses: steps ? [0.7, 0.6] : [0.7], steps });
+  const seeds = (steps: number[][]) =>
+    steps.map(([c, r], i) => ({ seed: i + 1, data: { symmetry: { constant: sym(c), random: sym(r) } } as InitData }));
+  assertEquals(trainedSteps(seeds([[300, 300], [300, 301]])), 1201);
+  assertEquals(trainedSteps(seeds([[0, 0], [0, 0]])), 0);
 });

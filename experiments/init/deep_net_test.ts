@@ -1,6 +1,7 @@
-import { assert } from "../../lib/std.ts";
+import { assert, assertEquals } from "../../lib/std.ts";
 import * as tf from "@tensorflow/tfjs";
 import { deepNetStats } from "./deep_net.ts";
+import { trainSymmetry, xorData } from "./symmetry.ts";
 import { createRng } from "../../lib/rng.ts";
 import { initBackend } from "../../lib/backend.ts";
 
@@ -35,3 +36,10 @@ for (const activation of ["tanh", "relu"] as const) {
     tf.dispose([...normals, input, upstream, ...weights, ...grads]);
   });
 }
+
+Deno.test("trainSymmetry records the updates it executed (0 for 0 steps)", async () => {
+  const data = xorData(createRng(3), 8, 0.3), init = { w1: [0.1, -0.2, 0.3, 0.4], w2: [0.5, -0.6] };
+  const o = { hidden: 2, lr: 0.1, every: 2 };
+  assertEquals((await trainSymmetry(tf, data, init, { ...o, steps: 5 })).steps, 5);
+  assertEquals((await trainSymmetry(tf, data, init, { ...o, steps: 0 })).steps, 0);
+});

@@ -4,7 +4,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { initClaims } from "./claims.ts";
 import { initCharts, initTables } from "./report.ts";
 
@@ -26,6 +26,7 @@ export default defineExperiment({
   seeds: { ci: 2, full: 10 },
   run,
   claims: initClaims,
+  trainingSteps: trainedSteps,
   charts: initCharts,
   tables: initTables,
 });

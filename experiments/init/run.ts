@@ -3,7 +3,7 @@
  * constant-vs-random classifier and the C8 conv fan-in, for one seed.
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { moments } from "../../lib/stats.ts";
 import { deepNetStats, type LayerStats } from "./deep_net.ts";
 import { trainSymmetry, xorData } from "./symmetry.ts";
@@ -83,4 +83,9 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   progress(names.length + 2, total, "conv fan-in");
   const conv = await convFanIn(tf, rng.fork("conv"), p);
   return { nets, variance, symmetry, conv };
+}
+
+/** The gradient-descent updates of C1's two classifiers (constant and random init) over the runs, for the run-state guard. */
+export function trainedSteps(runs: readonly SeedRun<InitData>[]): number {
+  return runs.reduce((sum, r) => sum + r.data.symmetry.constant.steps + r.data.symmetry.random.steps, 0);
 }

@@ -14,6 +14,8 @@ export interface SymmetryRun {
   accuracy: number;
   /** Loss every `every` steps, starting at step 0. */
   losses: number[];
+  /** Gradient-descent updates executed (counted in the loop, for the run-state guard). */
+  steps: number;
 }
 
 /** Noisy XOR: four clusters at (±1, ±1), label 1 where x1·x2 > 0. No single hidden unit can fit it. */
@@ -52,13 +54,17 @@ export async function trainSymmetry(
   const loss = () => tf.losses.sigmoidCrossEntropy(y, logits()) as tfjs.Scalar;
   const opt = tf.train.sgd(o.lr);
   const losses: number[] = [];
+  let updates = 0;
   for (let step = 0; step <= o.steps; step++) {
     if (step % o.every === 0) {
       const l = tf.tidy(loss);
       losses.push((await l.data())[0]);
       l.dispose();
     }
-    if (step < o.steps) tf.tidy(() => void opt.minimize(loss));
+    if (step < o.steps) {
+      tf.tidy(() => void opt.minimize(loss));
+      updates++;
+    }
   }
   const accuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.greater(logits(), 0), tf.cast(y, "bool")), "float32")));
   const [w1, bb1, w2, acc] = await Promise.all([W1.array(), b1.data(), W2.array(), accuracy.data()]);
@@ -74,5 +80,5 @@ export async function trainSymmetry(
   }
   tf.dispose([x, y, W1, b1, W2, b2, accuracy]);
   opt.dispose();
-  return { maxUnitDiff, accuracy: acc[0], losses };
+  return { maxUnitDiff, accuracy: acc[0], losses, steps: updates };
 }

@@ -5,7 +5,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { sgdClaims } from "./claims.ts";
 import { sgdCharts } from "./report.ts";
 
@@ -22,5 +22,6 @@ export default defineExperiment({
   seeds: { ci: 5, full: 5 },
   run,
   claims: sgdClaims,
+  trainingSteps: trainedSteps,
   charts: sgdCharts,
 });

@@ -4,7 +4,7 @@
  * mini-batch identity (B2), the learning-rate quiz runs (B3) and the gradient noise (B5).
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { split, subset } from "../../lib/data/dataset.ts";
 import { range, softmaxRegression } from "../../lib/nn/softmax_regression.ts";
@@ -19,7 +19,7 @@ import {
   timeToLoss,
 } from "./sgd_study.ts";
 import type { P } from "./params.ts";
-import type { SgdData } from "./types.ts";
+import type { AveragePoint, SgdData } from "./types.ts";
 
 /** Runs one seed: every race, curve, quiz run and noise measurement of B1–B5. */
 export async function run(ctx: RunContext<P>): Promise<SgdData> {
@@ -171,4 +171,20 @@ export async function run(ctx: RunContext<P>): Promise<SgdData> {
     },
     noise,
   };
+}
+
+/**
+ * The gradient updates the runs recorded, for the run-state guard: B1's timed races (the last
+ * curve point's `updates`), its per-update loss curves (one loss per update after the initial
+ * one), and the per-sample SGD passes of the logistic model, the small net and the B3 quiz runs
+ * (the last running-average point's sample count `t`).
+ */
+export function trainedSteps(runs: readonly SeedRun<SgdData>[]): number {
+  const lastT = (avg: readonly AveragePoint[]) => avg.at(-1)?.t ?? 0;
+  return runs.reduce((sum, { data: d }) =>
+    sum +
+    (d.timing.gd.curve.at(-1)?.updates ?? 0) + (d.timing.sgd.curve.at(-1)?.updates ?? 0) +
+    Math.max(0, d.increases.gdCurve.length - 1) + Math.max(0, d.increases.sgdCurve.length - 1) +
+    lastT(d.models.logisticAvg) + lastT(d.models.nnAvg) +
+    Object.values(d.quiz).reduce((s, q) => s + lastT(q.avg), 0), 0);
 }

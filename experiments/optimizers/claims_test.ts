@@ -3,6 +3,16 @@ import { resolveParams } from "../../lib/params.ts";
 import { params } from "./params.ts";
 import { optimizerClaims } from "./claims.ts";
 import type { OptimizerData } from "./types.ts";
+import { trainedSteps } from "./run.ts";
+import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../../lib/backend.ts";
+import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
+import { subset } from "../../lib/data/dataset.ts";
+import { range, softmaxRegression } from "../../lib/nn/softmax_regression.ts";
+import { sgd } from "../../lib/nn/optim/sgd.ts";
+import type { Optimizer } from "../../lib/nn/optim/types.ts";
+import { createRng } from "../../lib/rng.ts";
+import { compareWithLibrary } from "./library_study.ts";
 
 const p = resolveParams("optimizers", params, "ci");
 const claim = (id: string) => optimizerClaims.find((c) => c.id === id)!;
@@ -45,4 +55,37 @@ Deno.test("B13's summary gives the measured start loss, not ln(10)", () => {
   assertEquals(v.pass, true, v.summary);
   assert(v.summary.includes("from a validation loss of 2.33 "), v.summary);
   assert(!v.summary.includes("from ln(10)"), v.summary);
+});
+
+Deno.test("trainedSteps counts the recorded tfjs-comparison and 2-layer-net steps, and 0 when none ran", () => {
+  const lib = (steps: number) => ({ steps, worst: 0, maxStep: 1, finalMaxAbs: 1, curve: [] });
+  // The net's validation loss every 5 steps and at the end.
+  const net = (steps: number) =>
+    p.netLrs.map((lr) => ({
+      lr,
+      curve: Array.from({ length: Math.floor(steps / 5) + 1 }, (_, i) => ({ step: 5 * i, val: 1, train: null })),
+    }));
+  const data = (steps: number) => ({
+    library: { adam: lib(steps), momentum: p.rhos.map(() => lib(steps)) },
+    net: net(steps),
+  });
+  const per = 1 + p.rhos.length + p.netLrs.length;
+  assertEquals(trainedSteps(seeds(data(20), 2)), 2 * per * 20);
+  assertEquals(trainedSteps(seeds(data(0), 2)), 0);
+});
+
+Deno.test("compareWithLibrary records the steps it executed (0 for 0 steps)", async () => {
+  await initBackend("cpu").catch(() => initBackend("auto"));
+  const model = softmaxRegression(subset(loadEmbeddedMnist(), range(8)));
+  const compare = (steps: number) =>
+    compareWithLibrary(tf, sgd({ lr: 0.1 }) as Optimizer<unknown>, tf.train.sgd(0.1), model, {
+      steps,
+      batch: 2,
+      n: 8,
+      rng: createRng(1),
+      start: new Float32Array(model.size),
+    });
+  const three = await compare(3), none = await compare(0);
+  assertEquals([three.steps, three.maxAbsDiff.length], [3, 3]);
+  assertEquals([none.steps, none.maxAbsDiff.length], [0, 0]);
 });

@@ -12,6 +12,7 @@ import type { Rng } from "../../lib/rng.ts";
 
 /** Per-step agreement of two optimizers fed identical gradients. */
 export interface Agreement {
+  /** Steps executed (counted in the loop). */
   steps: number;
   /** Largest |θ_slide − θ_library| over all coordinates, after each step. */
   maxAbsDiff: number[];
@@ -50,7 +51,7 @@ export async function compareWithLibrary(
   let params: Float32Array = Float32Array.from(o.start);
   let state = slide.init(params.length);
   const v = tf.tidy(() => tf.variable(tf.tensor1d(params), true));
-  const out: Agreement = { steps: o.steps, maxAbsDiff: [], maxAbs: [], maxStep: 0 };
+  const out: Agreement = { steps: 0, maxAbsDiff: [], maxAbs: [], maxStep: 0 };
   try {
     for (let t = 0; t < o.steps; t++) {
       const { grad } = await model.lossGrad(slide.gradientPoint(state, params), miniBatch(o.rng, o.n, o.batch));
@@ -69,6 +70,7 @@ export async function compareWithLibrary(
       out.maxAbs.push(big);
       params = next.params;
       state = next.state;
+      out.steps++;
     }
   } finally {
     disposeOptimizer(library);

@@ -6,7 +6,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { optimizerClaims } from "./claims.ts";
 import { optimizerCharts } from "./report.ts";
 
@@ -31,5 +31,6 @@ export default defineExperiment({
   seeds: { ci: 5, full: 10 },
   run,
   claims: optimizerClaims,
+  trainingSteps: trainedSteps,
   charts: optimizerCharts,
 });

@@ -2,7 +2,7 @@
  * The run of the optimizers family: one seed's studies, summarised and thinned for the report.
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { split } from "../../lib/data/dataset.ts";
 import { softmaxRegression } from "../../lib/nn/softmax_regression.ts";
@@ -203,4 +203,18 @@ export async function run(ctx: RunContext<P>): Promise<OptimizerData> {
     wd,
     figure,
   };
+}
+
+/**
+ * The training steps on MNIST the runs recorded, for the run-state guard: the steps of the
+ * softmax-regression comparisons with tfjs (Adam and momentum per ρ, counted in the loop) and
+ * Adam's steps on the 2-layer net (the last validation point's step, per learning rate).
+ */
+export function trainedSteps(runs: readonly SeedRun<OptimizerData>[]): number {
+  return runs.reduce(
+    (sum, { data: d }) =>
+      sum + d.library.adam.steps + d.library.momentum.reduce((s, m) => s + m.steps, 0) +
+      d.net.reduce((s, n) => s + (n.curve.at(-1)?.step ?? 0), 0),
+    0,
+  );
 }

@@ -2,6 +2,7 @@ import { assert, assertEquals } from "../../lib/std.ts";
 import { regularizationClaims } from "./claims.ts";
 import { type P, params } from "./params.ts";
 import type { RegData } from "./types.ts";
+import { trainedSteps } from "./run.ts";
 import type { ExpectationResult, NeuronResult } from "./dropout_measures.ts";
 
 const p = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.ci])) as unknown as P;
@@ -111,4 +112,18 @@ Deno.test("D7 is a sign test at 0.05 over seeds × repeats: 6 of 6 pass, 5 of 6 
   assert(!miss.pass && !miss.inconclusive && /only 5 of 6/.test(miss.summary), miss.summary);
   const few = claim("D7").check(runs([seed(0.5), seed(0.6), seed(0.7)]), p);
   assert(!few.pass && few.inconclusive, few.summary);
+});
+
+Deno.test("trainedSteps counts every D7 net's recorded Adam steps, and 0 for empty curves", () => {
+  // A net trained for `steps` steps, its loss recorded every 2 steps and at the last one (0-based steps).
+  const trained = (steps: number) => ({
+    ...net(0.1, 0.2),
+    curve: Array.from({ length: steps }, (_, s) => s).filter((s) => s % 2 === 0 || s === steps - 1)
+      .map((step) => ({ step, loss: 1 })),
+  });
+  const twoNets = (steps: number) => ({ none: trained(steps), dropout: trained(steps) });
+  const data = (steps: number) =>
+    runs([{ d7: twoNets(steps), d7More: [twoNets(steps)] }, { d7: twoNets(steps), d7More: [] }]);
+  assertEquals(trainedSteps(data(7)), 6 * 7);
+  assertEquals(trainedSteps(data(0)), 0);
 });

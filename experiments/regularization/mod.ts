@@ -5,7 +5,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { regularizationClaims } from "./claims.ts";
 import { regularizationCharts, regularizationTables } from "./report.ts";
 
@@ -28,6 +28,7 @@ export default defineExperiment({
   seeds: { ci: 3, full: 5 },
   run,
   claims: regularizationClaims,
+  trainingSteps: trainedSteps,
   charts: regularizationCharts,
   tables: regularizationTables,
 });

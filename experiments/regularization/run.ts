@@ -2,7 +2,7 @@
  * The run of the regularization family: one seed's D1–D7 measurements.
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { type Dataset, split, toTensors } from "../../lib/data/dataset.ts";
 import { greyToRgb, padImages, poolImages } from "../../lib/data/reshape.ts";
@@ -13,7 +13,7 @@ import { batchNormPattern } from "../../lib/nn/batchnorm_pattern.ts";
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
 import type { P } from "./params.ts";
-import type { D7Pair, RegData } from "./types.ts";
+import type { D7Pair, RegData, TrainedNet } from "./types.ts";
 
 type Progress = (d: number, t: number, l?: string) => void;
 
@@ -132,4 +132,15 @@ export async function run({ tf, params: p, rng, progress }: RunContext<P>): Prom
   const d5 = maskCountLog10(p.maskUnits, p.fault);
   const rest = await runD6D7(tf, p, rng, progress);
   return { d1, d2, d3, d4, asym, d5, ...rest };
+}
+
+/** Adam steps of one D7 net: its curve's last recorded step (0-based, always recorded) + 1; 0 for an empty curve. */
+const netSteps = (n: TrainedNet) => (n.curve.at(-1)?.step ?? -1) + 1;
+
+/** The Adam steps of every D7 net (with and without dropout, d7 and d7More) over the runs, for the run-state guard. */
+export function trainedSteps(runs: readonly SeedRun<RegData>[]): number {
+  return runs.reduce(
+    (sum, r) => sum + [r.data.d7, ...r.data.d7More].reduce((s, d) => s + netSteps(d.none) + netSteps(d.dropout), 0),
+    0,
+  );
 }

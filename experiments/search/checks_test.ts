@@ -4,8 +4,16 @@ import { gridPoints, linearUniform, logUniform, type Trial } from "./hyper_searc
 import { binsHit, g8Verdict } from "./checks.ts";
 import { type P, params } from "./params.ts";
 import type { SearchData } from "./types.ts";
+import { trainedSteps } from "./run.ts";
 
-const t = (lr: number, valAcc: number, reg = 1e-3): Trial => ({ lr, reg, valAcc, cost: 1, nonFinite: false });
+const t = (lr: number, valAcc: number, reg = 1e-3): Trial => ({
+  lr,
+  reg,
+  valAcc,
+  cost: 1,
+  nonFinite: false,
+  epochs: 5,
+});
 const p = Object.fromEntries(Object.entries(params).map(([k, s]) => [k, s.ci])) as P;
 
 Deno.test("binsHit: log-uniform draws cover more log-bins than the 3×3 grid, linear draws fewer (G7, defect 3)", () => {
@@ -44,4 +52,19 @@ Deno.test("g8Verdict recomputes the edge: a central best flagged fails, an unfla
   assertEquals(g8Verdict([{ seed: 1, data: data({ param: "lr", edge: "high" }, central) }], p).pass, false);
   assertEquals(g8Verdict([{ seed: 1, data: data({ param: "lr", edge: "high" }, 9.5e-4) }], p).pass, true);
   assertEquals(g8Verdict([{ seed: 1, data: data(null, 9.5e-4) }], p).pass, false);
+});
+
+Deno.test("trainedSteps sums every trial's recorded epochs (reused G8 trials once), and 0 when none trained", () => {
+  const d: SearchData = {
+    ...data({ param: "lr", edge: "high" }, 9.5e-4),
+    coarse: [t(1e-5, 0.3)],
+    gridVsRandom: [{ random: [t(1e-4, 0.4), t(1e-3, 0.5)], grid: [t(1e-4, 0.4), t(1e-3, 0.5)] }],
+    edge: { flagged: { param: "lr", edge: "high" }, widened: { lr: [-4, -2], reg: [-5, -1], trials: [t(1e-3, 0.6)] } },
+  };
+  // 1 coarse + 2 fine + 4 grid-vs-random + 1 widened + 3 G8 case + 1 new G8 widened trial, 5 epochs each.
+  assertEquals(trainedSteps([{ seed: 1, data: d }, { seed: 2, data: d }]), 2 * 12 * 5);
+  const none: SearchData = JSON.parse(JSON.stringify(d), (k, v) => (k === "epochs" ? 0 : v));
+  assertEquals(trainedSteps([{ seed: 1, data: none }]), 0);
+  const old: SearchData = JSON.parse(JSON.stringify(d), (k, v) => (k === "epochs" ? undefined : v));
+  assert(Number.isNaN(trainedSteps([{ seed: 1, data: old }])), "a result from before the counter is unknown");
 });

@@ -24,6 +24,8 @@ export interface Trial {
   cost: Real;
   /** Whether the cost or parameters went NaN/Inf. */
   nonFinite: boolean;
+  /** Epochs trained, as the trainer's last row records them (fewer than asked when a NaN/Inf stopped it). */
+  epochs: number;
 }
 
 /** How every trial is trained (the lecture's coarse-search call). */
@@ -58,7 +60,7 @@ export async function runTrial(
   }, rng.fork("train"));
   const last = rows[rows.length - 1];
   const nonFinite = rows.length - 1 < s.epochs || !Number.isFinite(num(last.cost));
-  return { lr, reg, valAcc: last.valAcc, cost: last.cost, nonFinite };
+  return { lr, reg, valAcc: last.valAcc, cost: last.cost, nonFinite, epochs: last.epoch };
 }
 
 /** `10**uniform(lo, hi)`, the lecture's sampling in log space. */

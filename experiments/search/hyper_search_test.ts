@@ -8,6 +8,7 @@ const t = (lr: number, reg: number, valAcc: number, nonFinite = false): Trial =>
   valAcc,
   cost: 1,
   nonFinite,
+  epochs: 5,
 });
 
 Deno.test("gridPoints: k×k cell centres, k distinct values per parameter", () => {

@@ -6,7 +6,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { loadInputs, run } from "./run.ts";
+import { loadInputs, run, trainedSteps } from "./run.ts";
 import { searchClaims } from "./claims.ts";
 import { searchCharts, searchTables } from "./report.ts";
 
@@ -23,6 +23,7 @@ export default defineExperiment({
   run,
   inputs: loadInputs,
   claims: searchClaims,
+  trainingSteps: trainedSteps,
   charts: searchCharts,
   tables: searchTables,
 });

@@ -3,7 +3,7 @@
  * (G7) and the widened rerun when the fine best lies at an edge (G8).
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { prepareData } from "../../lib/data/prepare.ts";
 import { loadDataset } from "../../lib/data/load.ts";
 import {
@@ -135,4 +135,18 @@ async function constructedEdge(p: P, inverted: boolean, trial: (lr: number) => P
     more.push(await trial(10 ** at));
   }
   return { lr, trials, flagged, widened: { lr: wide, trials: [...trials, ...more] } };
+}
+
+/**
+ * The training epochs the runs executed, as every trial records them: the coarse, fine, random, grid and
+ * widened searches and G8's constructed case (its widened list reuses the old points' trials: counted once).
+ * 0 when no trial trained an epoch; NaN (unknown, so not flagged) for a result recorded before `epochs` existed.
+ */
+export function trainedSteps(runs: readonly SeedRun<SearchData>[]): number {
+  const epochs = (ts: readonly Trial[]) => ts.reduce((s, t) => s + (t.epochs ?? NaN), 0);
+  return runs.reduce((sum, { data: d }) =>
+    sum + epochs(d.coarse) + epochs(d.fine) +
+    d.gridVsRandom.reduce((s, g) => s + epochs(g.random) + epochs(g.grid), 0) +
+    epochs(d.edge.widened?.trials ?? []) + epochs(d.edgeCase.trials) +
+    epochs(d.edgeCase.widened?.trials.slice(d.edgeCase.trials.length) ?? []), 0);
 }

@@ -4,7 +4,7 @@
  */
 import { defineExperiment } from "../../lib/experiment.ts";
 import { params } from "./params.ts";
-import { run } from "./run.ts";
+import { run, trainedSteps } from "./run.ts";
 import { transferClaims } from "./claims.ts";
 import { transferCharts, transferImages, transferTables } from "./report.ts";
 import { transferInputs } from "./fashion_reader.ts";
@@ -26,6 +26,7 @@ export default defineExperiment({
   seeds: { ci: 3, full: 10 },
   run,
   claims: transferClaims,
+  trainingSteps: trainedSteps,
   charts: transferCharts,
   tables: transferTables,
   images: transferImages,

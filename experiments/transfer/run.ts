@@ -3,7 +3,7 @@
  * in every cell of the lecture's table (E6).
  * @module
  */
-import type { RunContext } from "../../lib/experiment.ts";
+import type { RunContext, SeedRun } from "../../lib/experiment.ts";
 import { loadEmbeddedMnist } from "../../lib/data/mnist.ts";
 import { type Dataset, subset } from "../../lib/data/dataset.ts";
 import { disposeCnn } from "./small_cnn.ts";
@@ -72,6 +72,7 @@ export async function run(
         const classes = domains[domain].classNames.length;
         const train = subset(target.pool, Array.from({ length: perClass * classes }, (_, i) => i));
         const acc: Record<string, number> = {}, correct: Record<string, string> = {};
+        const steps: Record<string, number> = {};
         for (const [key, strategy, lrMult] of strategies(p)) {
           const r = await runStrategy(tf, pre.net, strategy, train, target.test, {
             steps: p.steps,
@@ -83,8 +84,9 @@ export async function run(
           });
           acc[key] = r.accuracy;
           correct[key] = r.correct;
+          steps[key] = r.steps;
         }
-        cells.push({ domain, amount, perClass, acc, correct });
+        cells.push({ domain, amount, perClass, acc, correct, steps });
       }
       const show = tf.tensor4d(target.pool.images.slice(0, 8 * 784), [8, 28, 28, 1]);
       samples.push(
@@ -105,4 +107,14 @@ export async function run(
     cells,
     samples,
   };
+}
+
+/**
+ * The training steps every strategy executed in every cell, as the cells record them (the pretraining,
+ * often taken from the cache, is not counted). 0 when no training loop ran a step; NaN (unknown, so not
+ * flagged) for a result recorded before the counters existed.
+ */
+export function trainedSteps(runs: readonly SeedRun<TransferData>[]): number {
+  const ofCell = (c: Cell) => (c.steps ? Object.values(c.steps).reduce((a, b) => a + b, 0) : NaN);
+  return runs.reduce((sum, r) => sum + r.data.cells.reduce((s, c) => s + ofCell(c), 0), 0);
 }

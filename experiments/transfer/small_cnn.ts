@@ -163,6 +163,8 @@ export function cnnFromJSON(tf: typeof tfjs, json: SmallCnnJSON): SmallCnn {
 export interface CnnTrainOptions extends MinibatchOptions {
   /** Augments each batch of [B, H, W, C] images (then `x` must be images). */
   augment?: (images: tfjs.Tensor4D, rng: Rng) => tfjs.Tensor4D;
+  /** Incremented once per training step executed (each step's forward pass), for the run's records. */
+  stepCounter?: { count: number };
 }
 
 /**
@@ -180,7 +182,11 @@ export async function trainCnn(
   if (o.augment && x.rank !== 4) throw new Error("trainCnn: augmentation needs [N, H, W, C] images");
   const augment = o.augment;
   const prepare = augment ? (xb: tfjs.Tensor) => augment(xb as tfjs.Tensor4D, o.rng) : undefined;
-  return await trainSoftmaxClassifier(tf, net.layers, (xb) => forwardCnn(tf, net, xb), x, labels, classes, o, prepare);
+  const logits = (xb: tfjs.Tensor) => {
+    if (o.stepCounter) o.stepCounter.count++;
+    return forwardCnn(tf, net, xb);
+  };
+  return await trainSoftmaxClassifier(tf, net.layers, logits, x, labels, classes, o, prepare);
 }
 
 /** Fraction of `x` classified as `labels` (evaluated in chunks of 500). */

@@ -67,6 +67,8 @@ export interface StrategyResult {
   accuracy: number;
   /** Per test image, "1" when classified correctly, else "0" (for paired comparisons). */
   correct: string;
+  /** Training steps executed (counted in the training loop). */
+  steps: number;
 }
 
 /** Number of features of the first `keep` layers of `pre` for one image of `ds`'s shape. */
@@ -110,15 +112,21 @@ export async function runStrategy(
     fTest = frozen === 0 ? xTest.clone() : tf.tidy(() => forwardCnn(tf, pre, feed(xTest), 0, frozen));
     lrScale = net.layers.map((_, i) => (i < keep - frozen ? o.lrMult : 1));
   }
+  const counter = { count: 0 };
   await trainCnn(tf, net, fTrain, train.labels, classes, {
     lr: o.lr,
     lrScale,
     steps: o.steps,
     batch: o.batch,
     rng: o.rng.fork("order"),
+    stepCounter: counter,
   });
   const ok = await cnnCorrectness(tf, net, fTest, test.labels);
   disposeCnn(net);
   tf.dispose([xTrain, xTest, fTrain, fTest]);
-  return { accuracy: ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length), correct: ok.join("") };
+  return {
+    accuracy: ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length),
+    correct: ok.join(""),
+    steps: counter.count,
+  };
 }

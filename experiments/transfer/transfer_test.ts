@@ -7,6 +7,8 @@ import { cnnToJSON, disposeCnn } from "./small_cnn.ts";
 import { makeTarget, permutePixels, selectClasses } from "./targets.ts";
 import { PRETRAIN_VERSION, pretrainedNet, pretrainKey } from "./pretrain.ts";
 import { runStrategy } from "./strategies.ts";
+import { trainedSteps } from "./run.ts";
+import type { Cell, TransferData } from "./types.ts";
 
 await initBackend("cpu").catch(() => initBackend("auto"));
 
@@ -75,6 +77,7 @@ Deno.test("the pretrained model is cached under a key with code, data and seed",
     });
     assert(r.accuracy >= 0.9, `${s}: ${r.accuracy}`);
     assertEquals(r.correct.length, ds.count);
+    assertEquals(r.steps, 30, `${s}: steps counted in the training loop`);
     assertEquals(r.correct.split("").filter((c) => c === "1").length / ds.count, r.accuracy);
   }
   [a, b, c, d].forEach((x) => disposeCnn(x.net));
@@ -118,4 +121,17 @@ Deno.test("the cache key covers the family's code hash, the version, the rng str
   assertEquals(new Set(keys).size, keys.length);
   // A normal run's fault ("none") does not change the key.
   assertEquals(pretrainKey(ds, ds, { ...o, fault: "none" }), key);
+});
+
+Deno.test("trainedSteps sums every strategy's recorded steps over cells and seeds, 0 when no loop ran", () => {
+  const cell = (steps: Record<string, number>) => ({ domain: "similar", amount: "little", steps }) as unknown as Cell;
+  const seed = (steps: Record<string, number>) => ({
+    seed: 1,
+    data: { cells: [cell(steps), cell(steps)] } as unknown as TransferData,
+  });
+  const trained = { "scratch": 20, "linear-top": 20, "finetune-all@0.1": 20 };
+  assertEquals(trainedSteps([seed(trained), seed(trained)]), 2 * 2 * 60);
+  assertEquals(trainedSteps([seed({ "scratch": 0, "linear-top": 0, "finetune-all@0.1": 0 }), seed({})]), 0);
+  const old = { seed: 1, data: { cells: [{ domain: "similar" }] } as unknown as TransferData };
+  assert(Number.isNaN(trainedSteps([old])), "a result from before the counters is unknown, not flagged");
 });

@@ -18,6 +18,8 @@ export interface Cell {
   acc: Record<string, number>;
   /** Per strategy key, per test image: "1" when classified correctly, else "0" (paired tests). */
   correct: Record<string, string>;
+  /** Training steps each strategy executed (counted in the training loop), by strategy key. */
+  steps: Record<string, number>;
 }
 
 /** What one seed produces. */

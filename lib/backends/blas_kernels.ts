@@ -16,12 +16,13 @@ export interface KernelTarget {
   needs: readonly string[];
 }
 
-/**
- * The kernel sets claimbook may choose, best first (all known to OpenBLAS 0.3.21's DYNAMIC_ARCH builds).
- * Not Cooperlake: its float32 kernels are SkylakeX's (it adds bfloat16 ones), and libgcc's feature
- * table (cpu_features.ts) does not report BF16.
- */
+/** The kernel sets claimbook may choose, best first (all known to OpenBLAS 0.3.21's DYNAMIC_ARCH builds). */
 export const X86_TARGETS: readonly KernelTarget[] = [
+  {
+    coretype: "COOPERLAKE",
+    name: "Cooperlake",
+    needs: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd", "avx512_bf16"],
+  },
   { coretype: "SKYLAKEX", name: "SkylakeX", needs: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"] },
   { coretype: "HASWELL", name: "Haswell", needs: ["avx2", "fma"] },
   { coretype: "SANDYBRIDGE", name: "Sandybridge", needs: ["avx"] },
@@ -60,6 +61,7 @@ const CORE_LEVEL: Readonly<Record<string, number>> = {
   sapphirerapids: 7,
 };
 const TARGET_LEVEL: Readonly<Record<string, number>> = {
+  COOPERLAKE: 6,
   SKYLAKEX: 5,
   HASWELL: 4,
   SANDYBRIDGE: 3,

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../std.ts";
-import { cpuFeatures, decodeGccFeatures, gccFeatureWord, parseCpuinfo } from "./cpu_features.ts";
+import { cpuFeatures, cpuid, decodeGccFeatures, gccFeatureWord, hasAvx512Bf16, parseCpuinfo } from "./cpu_features.ts";
 import { bestTarget } from "./blas_kernels.ts";
 
 /** `__cpu_features[0]` as libgcc filled it on an Intel Sapphire Rapids machine (read by hand, compared with /proc/cpuinfo). */
@@ -41,7 +41,21 @@ Deno.test({
     }
     if (cpuinfo) {
       const flags = parseCpuinfo(cpuinfo);
-      for (const f of ["avx", "avx2", "fma", "avx512f", "avx512bw"]) assertEquals(features.has(f), flags.has(f), f);
+      for (const f of ["avx", "avx2", "fma", "avx512f", "avx512bw", "avx512_bf16"]) {
+        assertEquals(features.has(f), flags.has(f), f);
+      }
     }
+  },
+});
+
+Deno.test({
+  name: "cpuid runs the instruction: the vendor string of leaf 0, and leaf 7.1's BF16 bit as a boolean",
+  ignore: Deno.build.os !== "linux" || Deno.build.arch !== "x86_64",
+  fn() {
+    const r = cpuid([[0, 0]]);
+    assert(r, "CPUID could not be run");
+    const vendor = new TextDecoder().decode(new Uint32Array([r[0][1], r[0][3], r[0][2]]).buffer);
+    assert(["GenuineIntel", "AuthenticAMD", "HygonGenuine"].includes(vendor), `vendor ${vendor}`);
+    assertEquals(typeof hasAvx512Bf16(), "boolean");
   },
 });
