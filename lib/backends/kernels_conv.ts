@@ -5,6 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Blas } from "./blas_ffi.ts";
+import { takeOutput } from "./buffer_pool.ts";
 import { type CpuKernelArgs, f32, type FastKernel, finishFused, out, type TensorInfo } from "./kernel_util.ts";
 
 /** Tuning: the largest im2col buffer, in floats, before the batch is split into chunks of images. */
@@ -159,7 +160,9 @@ function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; sh
   const oc = info.outChannels;
   const k = info.filterHeight * info.filterWidth * info.inChannels;
   const rowsPerImage = info.outHeight * info.outWidth;
-  const y = new Float32Array(info.batchSize * rowsPerImage * oc);
+  // every row is written by sgemm (beta 0), except for k = 0 (no input channels), where y is zero
+  const n = info.batchSize * rowsPerImage * oc;
+  const y = k === 0 ? new Float32Array(n) : takeOutput(args.backend, n);
   if (isPointwise(info)) {
     blas.sgemm(false, false, info.batchSize * rowsPerImage, oc, k, 1, xv, k, wv, oc, 0, y, oc);
   } else {
@@ -206,7 +209,7 @@ export function conv2DBackpropInput(blas: Blas): FastKernel {
     const oc = info.outChannels;
     const k = info.filterHeight * info.filterWidth * info.inChannels;
     const rowsPerImage = info.outHeight * info.outWidth;
-    const dx = new Float32Array(info.batchSize * info.inHeight * info.inWidth * info.inChannels);
+    const dx = takeOutput(args.backend, info.batchSize * info.inHeight * info.inWidth * info.inChannels).fill(0);
     if (isPointwise(info)) {
       blas.sgemm(false, true, info.batchSize * rowsPerImage, k, oc, 1, dyv, oc, wv, oc, 0, dx, k);
     } else {

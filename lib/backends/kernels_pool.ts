@@ -6,6 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { bits, type CpuKernelArgs, f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
+import { takeOutput } from "./buffer_pool.ts";
 
 function poolInfo(xShape: number[], attrs: CpuKernelArgs["attrs"]) {
   return tf.backend_util.computePool2DInfo(
@@ -20,17 +21,18 @@ function poolInfo(xShape: number[], attrs: CpuKernelArgs["attrs"]) {
 
 /**
  * For each output element, the flat input index of its window's maximum (-1 if none), and the
- * maxima themselves.
+ * maxima themselves (in `maxOut` when given: any contents, every element is written).
  */
 export function maxPoolArgmax(
   x: Float32Array,
   info: tf.backend_util.Conv2DInfo,
+  maxOut?: Float32Array,
 ): { max: Float32Array; arg: Int32Array } {
   const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
   const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
-  const max = new Float32Array(N * OH * OW * C).fill(-Infinity);
+  const max = (maxOut ?? new Float32Array(N * OH * OW * C)).fill(-Infinity);
   const arg = new Int32Array(max.length).fill(-1);
   const maxBits = bits(max), xBits = bits(x);
   let o = 0;
@@ -74,7 +76,7 @@ export const maxPool: FastKernel = ({ inputs, backend, attrs }) => {
   const xv = f32(backend, x);
   if (!xv || x.shape.length !== 4) return undefined;
   const info = poolInfo(x.shape, attrs);
-  const { max, arg } = maxPoolArgmax(xv, info);
+  const { max, arg } = maxPoolArgmax(xv, info, takeOutput(backend, size(info.outShape)));
   argmaxCache.set(x.dataId, { key: attrsKey(attrs), arg });
   return out(backend, info.outShape, max);
 };
@@ -90,7 +92,7 @@ export const maxPoolGrad: FastKernel = ({ inputs, backend, attrs }) => {
   const arg = cached?.key === attrsKey(attrs) && cached.arg.length === size(info.outShape)
     ? cached.arg
     : maxPoolArgmax(xv, info).arg;
-  const dx = new Float32Array(xv.length);
+  const dx = takeOutput(backend, xv.length).fill(0);
   for (let i = 0; i < arg.length; i++) if (arg[i] >= 0) dx[arg[i]] += dyv[i];
   return out(backend, input.shape, dx);
 };

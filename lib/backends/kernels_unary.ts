@@ -9,6 +9,7 @@
  * @module
  */
 import { bits, f32, type FastKernel, out, reluBits } from "./kernel_util.ts";
+import { takeOutput } from "./buffer_pool.ts";
 
 const relu = reluBits;
 
@@ -90,7 +91,7 @@ function unary(loop: (v: Float32Array, r: Float32Array) => void): FastKernel {
     const x = inputs.x!;
     const v = f32(backend, x);
     if (!v) return undefined;
-    const r = new Float32Array(v.length);
+    const r = takeOutput(backend, v.length); // every element is written
     loop(v, r);
     return out(backend, x.shape, r);
   };
@@ -101,7 +102,7 @@ const step: FastKernel = ({ inputs, backend, attrs }) => {
   const v = f32(backend, x);
   if (!v) return undefined;
   const alpha = Number(attrs.alpha ?? 0);
-  const r = new Float32Array(v.length);
+  const r = takeOutput(backend, v.length); // every element is written
   if (alpha === 0) step0(v, r);
   else stepAlpha(v, r, alpha);
   return out(backend, x.shape, r);
@@ -112,7 +113,7 @@ const clipByValue: FastKernel = ({ inputs, backend, attrs }) => {
   const v = f32(backend, x);
   const lo = attrs.clipValueMin, hi = attrs.clipValueMax;
   if (!v || typeof lo !== "number" || typeof hi !== "number") return undefined;
-  const r = new Float32Array(v.length);
+  const r = takeOutput(backend, v.length); // every element is written
   if (lo < hi || Object.is(lo, hi)) clipOrdered(v, r, lo, hi);
   else clip(v, r, lo, hi);
   return out(backend, x.shape, r);
