@@ -12,8 +12,9 @@ import { readResults, writePages } from "./report/write.ts";
 import { type LectureSource, readLecture } from "./report/lecture_source.ts";
 import { compareRun, loadRunBaseline, reportBaseline } from "./baseline/hook.ts";
 import { HELP, listing, parseOptions } from "./cli_options.ts";
-import { type CliIo, execute, usageOr } from "./cli_execute.ts";
-import { shardIds } from "./shard.ts";
+import { blocksOf, type CliIo, execute, seedCount, usageOr } from "./cli_execute.ts";
+import { durationsPath, readDurations, shardPlan } from "./shard.ts";
+import { blockName } from "./seed_blocks.ts";
 import { runStates } from "./run_states.ts";
 import { experiments as registry } from "../experiments/mod.ts";
 
@@ -71,9 +72,13 @@ export async function main(
     const baseline = opts.noPages ? undefined : await loadRunBaseline(opts.profile, opts.baseline);
     const wanted = opts.selected.map((e) => e.id);
     if (opts.shard) {
-      const durations = new Map(Object.entries(baseline?.experiments ?? {}).map(([id, b]) => [id, b.durationMs]));
-      const mine = shardIds(wanted, opts.shard, durations);
-      opts.selected = opts.selected.filter((e) => mine.includes(e.id));
+      const durations = baseline
+        ? new Map(Object.entries(baseline.experiments).map(([id, b]) => [id, b.durationMs]))
+        : await readDurations(durationsPath(opts.profile));
+      const inputs = opts.selected.map((e) => ({ id: e.id, first: opts.firstSeed, seeds: seedCount(e, opts) }));
+      const mine = shardPlan(inputs, opts.shard.count, durations)[opts.shard.index - 1];
+      opts.selected = opts.selected.filter((e) => mine.some((u) => u.id === e.id));
+      opts.blocks = new Map(mine.map((u) => [u.id, u.blocks]));
     }
     return { opts, lecture, baseline, wanted };
   });
@@ -93,7 +98,14 @@ export async function main(
     for (const r of backend.refused) io.err(`  skipped ${r.name}: ${r.reason}`);
     if (opts.shard) {
       io.err(
-        `  shard ${opts.shard.index}/${opts.shard.count}: ${opts.selected.map((e) => e.id).join(", ") || "nothing"}`,
+        `  shard ${opts.shard.index}/${opts.shard.count}: ${
+          opts.selected.map((e) => {
+            const blocks = blocksOf(e, opts);
+            return blocks.length > 1 || blocks[0].count < seedCount(e, opts)
+              ? `${e.id} (${blocks.map(blockName).join(", ")})`
+              : e.id;
+          }).join(", ") || "nothing"
+        }`,
       );
     }
   }
@@ -105,7 +117,9 @@ export async function main(
     );
   }
   const cores = navigator.hardwareConcurrency || 1;
-  const jobs = exps === registry ? Math.min(opts.jobs ?? cores, opts.selected.length) : 1;
+  // as many workers as there could be pieces: a long experiment's seeds may run in parallel
+  const seeds = opts.selected.reduce((n, e) => n + seedCount(e, opts), 0);
+  const jobs = exps === registry ? Math.min(opts.jobs ?? cores, seeds) : 1;
   const parallel = jobs > 1 && await mayRunWorkers();
   if (jobs > 1 && !parallel && opts.jobs !== undefined) {
     io.err(`note: --jobs ${opts.jobs} needs --allow-run=deno (deno task report has it); running one at a time`);

@@ -11,11 +11,13 @@ import { terminalProgress } from "./progress.ts";
 import { fileCache } from "./cache.ts";
 import { readResults, writeResult } from "./report/write.ts";
 import { duration } from "./report/format.ts";
-import { runWorkers, startOrder } from "./parallel.ts";
+import { runTasks, type WorkerTask } from "./parallel.ts";
 import { tf } from "./backend.ts";
 import { type KeyParts, keyParts } from "./result_cache/key.ts";
 import { resultStore } from "./result_cache/store.ts";
 import type { Options } from "./cli_options.ts";
+import { blockName, type SeedBlock, seedBlocks, splitCount } from "./seed_blocks.ts";
+import { combineParts } from "./seed_parts.ts";
 
 /** Where the CLI writes its messages (replaceable in tests). */
 export interface CliIo {
@@ -47,10 +49,19 @@ export function printResult(io: CliIo, result: ExperimentResult, quiet: boolean)
   }
 }
 
-/** The seeds a run of `exp` uses under the options. */
+/** The number of seeds a whole run of `exp` uses under the options. */
+export function seedCount(exp: Experiment, opts: Pick<Options, "seeds" | "profile">): number {
+  return opts.seeds ?? exp.seeds[opts.profile];
+}
+
+/** The seed blocks this invocation runs of `exp`: a shard's blocks, else all its seeds in one. */
+export function blocksOf(exp: Experiment, opts: Options): SeedBlock[] {
+  return opts.blocks?.get(exp.id) ?? [{ first: opts.firstSeed, count: seedCount(exp, opts) }];
+}
+
+/** The seeds this invocation runs of `exp`. */
 function seedsOf(exp: Experiment, opts: Options): number[] {
-  const n = opts.seeds ?? exp.seeds[opts.profile];
-  return Array.from({ length: n }, (_, i) => opts.firstSeed + i);
+  return blocksOf(exp, opts).flatMap((b) => Array.from({ length: b.count }, (_, i) => b.first + i));
 }
 
 /** The cache key parts of each selected experiment. */
@@ -72,6 +83,42 @@ async function keysOf(opts: Options, backend: BackendInfo): Promise<Map<string, 
   return keys;
 }
 
+/** One worker task's share of an experiment: the experiment, a seed block, and whether it is one of several. */
+export interface Piece {
+  exp: Experiment;
+  block: SeedBlock;
+  split: boolean;
+  load: number;
+}
+
+/**
+ * The worker tasks: a shard's seed blocks as planned, else each experiment whole, except one longer
+ * than half a worker's fair share of the earlier run times, which is split into seed blocks (its
+ * seeds run in parallel and are put back together: the same result). Longest first.
+ */
+export function piecesOf(
+  opts: Options,
+  todo: readonly Experiment[],
+  durations: ReadonlyMap<string, number>,
+  jobs: number,
+) {
+  const known = todo.map((e) => durations.get(e.id) ?? NaN);
+  const fair = known.every(Number.isFinite) ? known.reduce((a, b) => a + b, 0) / jobs : NaN;
+  return todo.flatMap((exp, order) => {
+    const count = seedCount(exp, opts);
+    const blocks = opts.blocks?.get(exp.id) ??
+      seedBlocks(opts.firstSeed, count, Number.isFinite(fair) ? splitCount(durations.get(exp.id), fair, 2) : 1);
+    const ms = durations.get(exp.id) ?? -1;
+    return blocks.map((block): Piece & { order: number } => ({
+      exp,
+      block,
+      split: blocks.length > 1,
+      load: ms * block.count / Math.max(1, count),
+      order,
+    }));
+  }).sort((a, b) => b.load - a.load || a.order - b.order || a.block.first - b.block.first);
+}
+
 async function runParallel(
   opts: Options,
   todo: readonly Experiment[],
@@ -82,25 +129,64 @@ async function runParallel(
 ): Promise<Omit<Executed, "results">> {
   const earlier = await readResults(opts.out, todo.map((e) => e.id));
   const durations = new Map(earlier.map((r) => [r.id, r.provenance.durationMs]));
-  const ids = todo.map((e) => e.id);
+  const pieces = piecesOf(opts, todo, durations, jobs);
+  for (const exp of todo) {
+    const mine = pieces.filter((p) => p.exp === exp && p.split).map((p) => p.block).sort((a, b) => a.first - b.first);
+    if (mine.length && !opts.quiet) io.err(`  ${exp.id}: seeds run in parallel (${mine.map(blockName).join(", ")})`);
+  }
+  const partsDir = (p: Piece) => `${opts.out}/.parts/${p.exp.id}-${p.block.first}`;
+  const tasks: WorkerTask[] = pieces.map((p) => ({
+    id: p.exp.id,
+    key: p.split ? `${p.exp.id} (${blockName(p.block)})` : p.exp.id,
+    flags: [
+      ...opts.workerFlags,
+      "--backend",
+      backendName,
+      "--seed",
+      String(p.block.first),
+      "--seeds",
+      String(p.block.count),
+    ],
+    out: p.split ? partsDir(p) : opts.out,
+  }));
   const status = opts.quiet || !Deno.stderr.isTerminal() ? undefined : (running: readonly string[], done: number) => {
-    const line = running.length ? `  [${done}/${ids.length} done] running: ${running.join(", ")}` : "";
+    const line = running.length ? `  [${done}/${tasks.length} done] running: ${running.join(", ")}` : "";
     Deno.stderr.writeSync(new TextEncoder().encode(`\r\x1b[2K${line}`));
   };
   const errors: Executed["errors"] = [];
   let usage = false;
   const pending: Promise<void>[] = [];
-  await runWorkers(
-    { ids: startOrder(ids, durations), jobs, flags: [...opts.workerFlags, "--backend", backendName], out: opts.out },
+  const parts = new Map<string, ExperimentResult[]>();
+  const failed = new Set<string>();
+  for (const d of new Set(pieces.filter((p) => p.split).map(partsDir))) await Deno.mkdir(d, { recursive: true });
+  await runTasks(
+    tasks,
+    jobs,
     (o) => {
       if (status) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
-      if ("result" in o) pending.push(onResult(o.result));
-      else if (o.code === 2) usage = true, io.err(o.error.startsWith("error: ") ? o.error : `error: ${o.error}`);
-      else errors.push({ id: o.id, message: o.error }), io.err(`${o.id}: error (worker exit ${o.code}): ${o.error}`);
+      if (!("result" in o)) {
+        failed.add(o.id);
+        if (o.code === 2) usage = true, io.err(o.error.startsWith("error: ") ? o.error : `error: ${o.error}`);
+        else {errors.push({ id: o.id, message: o.error }),
+            io.err(`${o.key ?? o.id}: error (worker exit ${o.code}): ${o.error}`);}
+        return;
+      }
+      const mine = pieces.filter((p) => p.exp.id === o.id);
+      const got = [...(parts.get(o.id) ?? []), o.result];
+      parts.set(o.id, got);
+      if (got.length < mine.length || failed.has(o.id)) return;
+      if (mine.length === 1) return void pending.push(onResult(o.result));
+      pending.push((async () => {
+        const whole = combineParts(mine[0].exp, got);
+        await writeResult(opts.out, whole);
+        for (const p of mine) await Deno.remove(partsDir(p), { recursive: true }).catch(() => {});
+        await onResult(whole);
+      })());
     },
     status,
   );
   await Promise.all(pending);
+  await Deno.remove(`${opts.out}/.parts`).catch(() => {}); // only when empty: a failed part's files stay
   return { errors, usage };
 }
 
@@ -141,20 +227,26 @@ export async function execute(
     if (!opts.quiet) {
       io.err(`  ${o.parallelJobs} worker processes (--jobs ${o.parallelJobs}), one experiment each at a time`);
     }
-    rest = await runParallel(opts, todo, backend.name, Math.min(o.parallelJobs, todo.length), io, done);
+    rest = await runParallel(opts, todo, backend.name, o.parallelJobs, io, done);
   } else {
     const cache = fileCache(".cache");
     for (const exp of todo) {
-      const result = await runExperiment(exp, {
-        profile: opts.profile,
-        backend,
-        overrides: opts.overrides[exp.id],
-        seeds: opts.seeds,
-        firstSeed: opts.firstSeed,
-        progress: opts.quiet ? undefined : terminalProgress(),
-        cache,
-        commit: o.commit,
-      });
+      const parts: ExperimentResult[] = [];
+      for (const block of blocksOf(exp, opts)) {
+        parts.push(
+          await runExperiment(exp, {
+            profile: opts.profile,
+            backend,
+            overrides: opts.overrides[exp.id],
+            seeds: block.count,
+            firstSeed: block.first,
+            progress: opts.quiet ? undefined : terminalProgress(),
+            cache,
+            commit: o.commit,
+          }),
+        );
+      }
+      const result = combineParts(exp, parts);
       await writeResult(opts.out, result);
       await done(result);
     }

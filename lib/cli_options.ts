@@ -10,6 +10,7 @@ import { describeParam, parseSetFlags, type Profile, PROFILES, resolveParams, Us
 import { assertBackendName, BACKEND_CHOICES } from "./backend.ts";
 import { unknownName } from "./suggest.ts";
 import { parseShard, type Shard } from "./shard.ts";
+import type { SeedBlock } from "./seed_blocks.ts";
 
 /** The help text of `deno task report`. */
 export const HELP = `claimbook: run the lecture's claims as experiments and build the HTML report.
@@ -32,8 +33,9 @@ Options:
   --fresh               run every selected experiment even when the result cache has its result
   --cache DIR           the result cache (default .cache/results); a result is reused when its code (every
                         imported project file), parameters, seeds, backend, versions and data files are unchanged
-  --shard i/n           run the i-th of n deterministic shares of the experiments and write their results only
-                        (no pages); deno task merge DIR... builds one report from the shards' directories
+  --shard i/n           run the i-th of n deterministic shares of the experiments (an experiment longer than a
+                        fair share is split by seeds) and write their results only (no pages); deno task merge
+                        DIR... builds one report from the shards' directories
   --list                list experiments, their claims and parameters, then exit
   --quiet               no progress or per-claim lines
   --help                this text
@@ -87,6 +89,8 @@ export interface Options {
   cacheDir: string;
   /** --shard i/n: run only this share, write results only. */
   shard?: Shard;
+  /** The seed blocks to run, by experiment, where not all its seeds (a shard's share of a long experiment). */
+  blocks?: Map<string, SeedBlock[]>;
 }
 
 /** Parses and validates the command line (throws a UsageError naming the bad value). */

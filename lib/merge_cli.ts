@@ -1,8 +1,9 @@
 /**
  * `deno task merge DIR... [--out DIR] [--allow-mixed] [--lecture PATH] [--baseline FILE|none]`: builds one report from the result
  * directories of several shards (`deno task report --shard i/n --out DIR`). Refuses inputs that do
- * not belong to one run — different commits, profiles or backends — unless `--allow-mixed`, and an
- * experiment found in two directories. The pages are those a single run would write.
+ * not belong to one run — different commits, profiles or backends — unless `--allow-mixed`, and a
+ * seed of an experiment found in two directories; an experiment whose seeds were split across shards
+ * is put back together. The pages are those a single run would write.
  * @module
  */
 import { parseArgs } from "./std.ts";
@@ -15,6 +16,7 @@ import { writePages, writeResult } from "./report/write.ts";
 import { runStates } from "./run_states.ts";
 import { readLecture } from "./report/lecture_source.ts";
 import { compareRun, loadRunBaseline } from "./baseline/hook.ts";
+import { combineParts } from "./seed_parts.ts";
 
 /** Reads every `<id>.json` of the registry's experiments in `dir`; a directory without any is an error. */
 export async function readShard(dir: string, ids: readonly string[]): Promise<ExperimentResult[]> {
@@ -36,13 +38,16 @@ export async function readShard(dir: string, ids: readonly string[]): Promise<Ex
   return out;
 }
 
-/** Checks that shards belong to one run; returns the merged results in registry order. */
+/**
+ * Checks that shards belong to one run; returns the merged results in registry order, the seed parts
+ * of an experiment split across shards put back together (and judged on all their seeds).
+ */
 export function mergeShards(
   shards: readonly { dir: string; results: readonly ExperimentResult[] }[],
-  ids: readonly string[],
+  exps: readonly Experiment[],
   allowMixed = false,
 ): ExperimentResult[] {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { dir: string; seeds: Set<number> }>();
   const first = shards[0].results[0];
   const facets: [string, (r: ExperimentResult) => string][] = [
     ["commit", (r) => r.provenance.commit],
@@ -51,10 +56,14 @@ export function mergeShards(
   ];
   for (const { dir, results } of shards) {
     for (const r of results) {
-      if (seen.has(r.id)) {
-        throw new UsageError(`"${r.id}" is in both "${seen.get(r.id)}" and "${dir}": merge each shard once`);
+      const before = seen.get(r.id);
+      const twice = before && r.seeds.find((s) => before.seeds.has(s));
+      if (before && twice !== undefined) {
+        throw new UsageError(
+          `"${r.id}" seed ${twice} is in both "${before.dir}" and "${dir}": merge each shard once`,
+        );
       }
-      seen.set(r.id, dir);
+      seen.set(r.id, { dir, seeds: new Set([...(before?.seeds ?? []), ...r.seeds]) });
       for (const [facet, of] of facets) {
         if (!allowMixed && of(r) !== of(first)) {
           throw new UsageError(
@@ -66,7 +75,10 @@ export function mergeShards(
     }
   }
   const all = shards.flatMap((s) => s.results);
-  return ids.flatMap((id) => all.filter((r) => r.id === id));
+  return exps.flatMap((e) => {
+    const parts = all.filter((r) => r.id === e.id);
+    return parts.length ? [combineParts(e, parts)] : [];
+  });
 }
 
 /** Merges shard directories into one report in `out`; returns a line saying what was merged. */
@@ -79,7 +91,7 @@ export async function merge(
   const ids = exps.map((e) => e.id);
   const shards = [];
   for (const dir of dirs) shards.push({ dir, results: await readShard(dir, ids) });
-  const merged = mergeShards(shards, ids, o.allowMixed);
+  const merged = mergeShards(shards, exps, o.allowMixed);
   const lecture = await readLecture(o.lecture);
   const baseline = await loadRunBaseline(merged[0].profile, o.baseline);
   for (const r of merged) await writeResult(o.out, r);

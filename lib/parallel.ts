@@ -7,16 +7,6 @@
  */
 import type { ExperimentResult } from "./runner.ts";
 
-/** What every worker gets: the flags that select the profile, backend, seeds and overrides. */
-export interface WorkerPlan {
-  /** Experiment ids, in the order they should start (longest first balances the workers). */
-  ids: readonly string[];
-  jobs: number;
-  /** Flags passed to every worker besides its experiment id, e.g. ["--profile", "ci", "--backend", "cpu-blas"]. */
-  flags: readonly string[];
-  out: string;
-}
-
 /** One worker run: an experiment, its flags and its output directory; `key` names it among equal ids. */
 export interface WorkerTask {
   id: string;
@@ -31,7 +21,7 @@ export type WorkerOutcome =
   & ({ result: ExperimentResult } | { error: string; code: number });
 
 /** Permissions of a worker: the report task's, without --allow-run (a worker starts nothing). */
-export function workerArgs(id: string, plan: Pick<WorkerPlan, "flags" | "out">): string[] {
+export function workerArgs(id: string, plan: { flags: readonly string[]; out: string }): string[] {
   return [
     "run",
     "--allow-read",
@@ -62,25 +52,6 @@ export async function resultWrittenSince(file: string, since: number): Promise<E
   } catch (e) {
     return (e as Error).message;
   }
-}
-
-/** Start order: the longest experiments first (durations from earlier results), the rest in registry order. */
-export function startOrder(ids: readonly string[], durations: ReadonlyMap<string, number>): string[] {
-  return ids.map((id, i) => ({ id, i, ms: durations.get(id) ?? -1 }))
-    .sort((a, b) => b.ms - a.ms || a.i - b.i)
-    .map((e) => e.id);
-}
-
-/**
- * Runs every experiment of the plan in a pool of `plan.jobs` worker processes; `onDone` hears of
- * each as it ends and `onStatus` of the running set (for a progress line). Resolves when all are done.
- */
-export function runWorkers(
-  plan: WorkerPlan,
-  onDone: (o: WorkerOutcome) => void,
-  onStatus: (running: readonly string[], done: number) => void = () => {},
-): Promise<WorkerOutcome[]> {
-  return runTasks(plan.ids.map((id) => ({ id, flags: plan.flags, out: plan.out })), plan.jobs, onDone, onStatus);
 }
 
 /** Runs worker tasks (any experiments, flags and output directories) in a pool of `jobs` processes, in order. */

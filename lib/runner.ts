@@ -144,6 +144,18 @@ function judge(
   }
 }
 
+/** Every claim of `exp` judged on `runs`; all "error" when the run failed with `error`. */
+export function judgeClaims(
+  exp: Experiment,
+  runs: SeedRun<unknown>[],
+  params: Record<string, ParamValue>,
+  error?: string,
+): ClaimResult[] {
+  return error
+    ? exp.claims.map((c): ClaimResult => ({ ...declared(c), status: "error", error }))
+    : exp.claims.map((c) => judge(exp, c, runs, params));
+}
+
 /** Whether a claim status counts as a failure of the run (all but `pass` and `expected-fail`). */
 export function isFailure(status: ClaimStatus): boolean {
   return status !== "pass" && status !== "expected-fail";
@@ -203,9 +215,7 @@ export async function runExperiment(exp: Experiment, opts: RunOptions): Promise<
   } finally {
     progress.done();
   }
-  const claims = error
-    ? exp.claims.map((c): ClaimResult => ({ ...declared(c), status: "error", error }))
-    : exp.claims.map((c) => judge(exp, c, runs, params));
+  const claims = judgeClaims(exp, runs, params, error);
   return {
     id: exp.id,
     title: exp.title,

@@ -1,15 +1,32 @@
 import { assert, assertEquals } from "../lib/std.ts";
 import { main } from "../lib/cli.ts";
-import { resultWrittenSince, startOrder, workerArgs } from "../lib/parallel.ts";
+import { resultWrittenSince, workerArgs } from "../lib/parallel.ts";
 import { compareResultDirs } from "../lib/report/same_results.ts";
+import { piecesOf } from "../lib/cli_execute.ts";
+import type { Options } from "../lib/cli_options.ts";
+import type { Experiment } from "../lib/experiment.ts";
 
 const quietIo = () => {
   const lines: string[] = [];
   return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) } };
 };
 
-Deno.test("startOrder: the longest experiments first, then registry order", () => {
-  assertEquals(startOrder(["a", "b", "c", "d"], new Map([["c", 50], ["a", 10]])), ["c", "a", "b", "d"]);
+Deno.test("piecesOf: longest first; a long experiment's seeds split, the short ones whole, unknown ones last", () => {
+  const exp = (id: string, seeds: number) => ({ id, seeds: { ci: seeds, full: seeds } }) as unknown as Experiment;
+  const opts = { profile: "ci", firstSeed: 1 } as unknown as Options;
+  const todo = [exp("a", 3), exp("b", 1), exp("c", 3), exp("d", 2)];
+  const pieces = piecesOf(opts, todo, new Map([["a", 90], ["b", 20], ["c", 10], ["d", 10]]), 2);
+  // fair share 65: "a" (90) is over half of it, split in ceil(180 / 65) = 3 single seeds of 30
+  assertEquals(pieces.map((p) => [p.exp.id, p.block.first, p.block.count, p.load]), [
+    ["a", 1, 1, 30],
+    ["a", 2, 1, 30],
+    ["a", 3, 1, 30],
+    ["b", 1, 1, 20],
+    ["c", 1, 3, 10],
+    ["d", 1, 2, 10],
+  ]);
+  const unknown = piecesOf(opts, todo, new Map([["a", 90]]), 2);
+  assertEquals(unknown.map((p) => p.exp.id), ["a", "b", "c", "d"], "no split without every duration; registry order");
 });
 
 Deno.test("workerArgs: one experiment, JSON only, no --allow-run for the worker", () => {

@@ -3,6 +3,8 @@ import { assert, assertEquals } from "../lib/std.ts";
 import { defineExperiment, type Experiment } from "../lib/experiment.ts";
 import { main } from "../lib/cli.ts";
 import { merge } from "../lib/merge_cli.ts";
+import { readResultDir, writeBaseline } from "../lib/baseline/file.ts";
+import { snapshot } from "../lib/baseline/snapshot.ts";
 
 function toy(id: string, claim: string): Experiment {
   return defineExperiment({
@@ -72,5 +74,37 @@ Deno.test("an experiment missing from every shard shows as not run, with the rea
     /Toy toy-b[\s\S]*?not run<\/span> not run: in no shard&#39;s results/.test(index),
     "toy-b is listed as not run",
   );
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("an experiment longer than a fair share is split by seeds across shards; merged, it equals a single run", async () => {
+  const dir = await Deno.makeTempDir();
+  const common = ["--backend", "cpu", "--fresh", "--cache", `${dir}/cache`, "--quiet"];
+  assertEquals(await main([...common, "--baseline", "none", "--out", `${dir}/single`], quiet, exps), 0);
+  // a committed baseline's durations steer the shards: toy-a (2 seeds) is far longer than the others
+  const results = await readResultDir(`${dir}/single`);
+  const baseline = snapshot(results, "ci", `${dir}/single`);
+  for (const [id, ms] of [["toy-a", 1000], ["toy-b", 10], ["toy-c", 10]] as const) {
+    baseline.experiments[id].durationMs = ms;
+  }
+  await writeBaseline(`${dir}/baseline.json`, baseline);
+  const lines: string[] = [];
+  const io = { out: () => {}, err: (l: string) => void lines.push(l) };
+  for (const i of [1, 2]) {
+    const args = [...common.slice(0, -1), "--baseline", `${dir}/baseline.json`, "--shard", `${i}/2`];
+    assertEquals(await main([...args, "--out", `${dir}/s${i}`], io, exps), 0);
+  }
+  assert(lines.includes("  shard 1/2: toy-a (seed 1), toy-b"), lines.join("\n"));
+  assert(lines.includes("  shard 2/2: toy-a (seed 2), toy-c"), lines.join("\n"));
+  const part = JSON.parse(Deno.readTextFileSync(`${dir}/s1/toy-a.json`));
+  assertEquals(part.seeds, [1], "a shard holds its seeds only");
+  await merge([`${dir}/s1`, `${dir}/s2`], { out: `${dir}/merged`, exps, baseline: "none" });
+  for (const id of ["toy-a", "toy-b", "toy-c"]) {
+    const [a, b] = [`${dir}/single/${id}.json`, `${dir}/merged/${id}.json`].map((p) => Deno.readTextFileSync(p));
+    const strip = (t: string) => ({ ...JSON.parse(t), provenance: undefined });
+    assertEquals(strip(b), strip(a), id);
+  }
+  const [si, mi] = [`${dir}/single/index.html`, `${dir}/merged/index.html`].map((p) => Deno.readTextFileSync(p));
+  assertEquals(untimed(mi), untimed(si));
   await Deno.remove(dir, { recursive: true });
 });

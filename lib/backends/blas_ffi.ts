@@ -83,7 +83,7 @@ function readEnv(name: string): string | undefined {
 export function openWithBestKernels(
   path: string,
   decide: typeof decideKernels = decideKernels,
-): { lib: BlasLibrary; kernels?: string } {
+): { lib: BlasLibrary; kernels?: string; coretype?: string } {
   let lib = Deno.dlopen(path, SYMBOLS);
   const corename = cString(lib.symbols.openblas_get_corename);
   if (!corename) return { lib };
@@ -106,10 +106,11 @@ export function openWithBestKernels(
     Deno.env.delete("OPENBLAS_CORETYPE");
   }
   const now = cString(lib.symbols.openblas_get_corename) ?? "unknown";
-  const why = now.toLowerCase() === decision.target.name.toLowerCase()
+  const took = now.toLowerCase() === decision.target.name.toLowerCase();
+  const why = took
     ? decision.why
     : `asked for ${decision.target.name} because the library took ${corename}; it reports ${now}`;
-  return { lib, kernels: `${name}, ${now} kernels (${why})` };
+  return { lib, kernels: `${name}, ${now} kernels (${why})`, ...(took ? { coretype: decision.target.coretype } : {}) };
 }
 
 /**
@@ -147,6 +148,12 @@ export interface Blas {
   path: string;
   /** The library and its kernel set, e.g. "OpenBLAS 0.3.21, SkylakeX kernels (the library's own choice)", where known. */
   kernels?: string;
+  /**
+   * The `OPENBLAS_CORETYPE` that selected these kernels when claimbook chose them by reloading: a
+   * process that starts others with OpenBLAS in one process (the test runner's isolates) passes it
+   * on, so that they load the same kernels without reloading (tests/run.ts).
+   */
+  coretype?: string;
   /**
    * Row-major `C = alpha·op(A)·op(B) + beta·C` with `op(A)` M×K, `op(B)` K×N, C M×N.
    * A, B, C may be subarrays (views) of larger Float32Arrays; nothing is copied.
@@ -195,7 +202,7 @@ export function loadBlas(): Blas | string {
   const errors: string[] = [];
   for (const path of candidates) {
     try {
-      const { lib, kernels } = openWithBestKernels(path);
+      const { lib, kernels, coretype } = openWithBestKernels(path);
       const f = lib.symbols.cblas_sgemm;
       const { openblas_set_num_threads: setThreads, openblas_get_num_threads: getThreads } = lib.symbols;
       const maxThreads = setThreads && getThreads ? blasThreadLimit() : 1;
@@ -214,7 +221,7 @@ export function loadBlas(): Blas | string {
           scopy: (n, x, y) => copy(n, x, 1, y, 1),
         }
         : undefined;
-      loaded = { path, kernels, sgemm, level1 };
+      loaded = { path, kernels, ...(coretype ? { coretype } : {}), sgemm, level1 };
       return loaded;
     } catch (e) {
       const text = String(e);

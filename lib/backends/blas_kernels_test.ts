@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../std.ts";
 import { bestTarget, decideKernels, libraryName } from "./blas_kernels.ts";
 import { cpuFeatures, parseCpuinfo } from "./cpu_features.ts";
-import { BLAS_CANDIDATES } from "./blas_ffi.ts";
+import { BLAS_CANDIDATES, loadBlas } from "./blas_ffi.ts";
 
 const SPR =
   "fpu sse sse2 ssse3 sse4_1 sse4_2 avx avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16 amx_tile";
@@ -106,5 +106,16 @@ Deno.test({
     } finally {
       await Deno.remove(script);
     }
+  },
+});
+
+Deno.test({
+  name:
+    "under `deno task test` no isolate reloads OpenBLAS: the kernels were chosen once for the process (tests/run.ts)",
+  ignore: !openblas || Deno.env.get("CLAIMBOOK_TEST_RUN") !== "1",
+  fn() {
+    const blas = loadBlas();
+    assert(typeof blas !== "string", blas as string);
+    assert(!/\(chosen: /.test(blas.kernels ?? ""), `this isolate reloaded the library: ${blas.kernels}`);
   },
 });

@@ -1,0 +1,37 @@
+/**
+ * Seed blocks: contiguous runs of an experiment's seeds, the unit in which a long experiment is
+ * split across shards and workers (see seed_parts.ts for putting the parts back together).
+ * @module
+ */
+
+/** A contiguous block of seeds: `count` seeds from `first`. */
+export interface SeedBlock {
+  first: number;
+  count: number;
+}
+
+/** `seeds` (contiguous) split into `parts` contiguous blocks of near-equal size, the larger first. */
+export function seedBlocks(first: number, count: number, parts: number): SeedBlock[] {
+  const n = Math.max(1, Math.min(count, parts));
+  const blocks: SeedBlock[] = [];
+  for (let i = 0, at = first; i < n; i++) {
+    const size = Math.floor(count / n) + (i < count % n ? 1 : 0);
+    blocks.push({ first: at, count: size });
+    at += size;
+  }
+  return blocks;
+}
+
+/** Writes "seeds 3–5" (or "seed 3"). */
+export function blockName(b: SeedBlock): string {
+  return b.count === 1 ? `seed ${b.first}` : `seeds ${b.first}–${b.first + b.count - 1}`;
+}
+
+/**
+ * How many blocks to split an experiment of `duration` into so that each is at most `fair / finer`
+ * (1 when the duration is unknown); the caller caps it by the number of seeds.
+ */
+export function splitCount(duration: number | undefined, fair: number, finer = 1): number {
+  if (duration === undefined || !(fair > 0)) return 1;
+  return Math.max(1, Math.ceil((duration * finer) / fair - 1e-9));
+}
