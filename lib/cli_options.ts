@@ -29,7 +29,8 @@ Options:
   --baseline FILE|none  compare with this baseline (default reports/baseline/<profile>.json when it exists);
                         a regression (a claim that held fails) fails the run, drift is a warning
   --strict              drift from the baseline (a number outside its band) fails the run too
-  --jobs N              experiments run in N worker processes at once (default: the number of cores)
+  --jobs N              experiments run in N worker processes at once (default: the number of cores); one
+                        longer than half a worker's share of the last run's time runs its seeds in parallel
   --fresh               run every selected experiment even when the result cache has its result
   --cache DIR           the result cache (default .cache/results); a result is reused when its code (every
                         imported project file), parameters, seeds, backend, versions and data files are unchanged
