@@ -16,7 +16,14 @@ import { tf } from "./backend.ts";
 import { type KeyParts, keyParts } from "./result_cache/key.ts";
 import { resultStore } from "./result_cache/store.ts";
 import type { Options } from "./cli_options.ts";
-import { blockName, type SeedBlock, seedBlocks, splitCount } from "./seed_blocks.ts";
+import {
+  blockName,
+  type SeedBlock,
+  seedBlocks,
+  splitCount,
+  type WeightedBlock,
+  weightedBlocks,
+} from "./seed_blocks.ts";
 import { combineParts } from "./seed_parts.ts";
 
 /** Where the CLI writes its messages (replaceable in tests). */
@@ -83,40 +90,30 @@ async function keysOf(opts: Options, backend: BackendInfo): Promise<Map<string, 
   return keys;
 }
 
-/** One worker task's share of an experiment: the experiment, a seed block, and whether it is one of several. */
-export interface Piece {
-  exp: Experiment;
-  block: SeedBlock;
-  split: boolean;
-  load: number;
-}
-
 /**
  * The worker tasks: a shard's seed blocks as planned, else each experiment whole, except one longer
  * than half a worker's fair share of the earlier run times, which is split into seed blocks (its
- * seeds run in parallel and are put back together: the same result). Longest first.
+ * seeds run in parallel and are put back together: the same result). Longest first; experiments
+ * without an earlier time last, and none split unless every one has a time.
  */
 export function piecesOf(
   opts: Options,
   todo: readonly Experiment[],
   durations: ReadonlyMap<string, number>,
   jobs: number,
-) {
+): WeightedBlock<Experiment>[] {
   const known = todo.map((e) => durations.get(e.id) ?? NaN);
   const fair = known.every(Number.isFinite) ? known.reduce((a, b) => a + b, 0) / jobs : NaN;
-  return todo.flatMap((exp, order) => {
-    const count = seedCount(exp, opts);
-    const blocks = opts.blocks?.get(exp.id) ??
-      seedBlocks(opts.firstSeed, count, Number.isFinite(fair) ? splitCount(durations.get(exp.id), fair, 2) : 1);
-    const ms = durations.get(exp.id) ?? -1;
-    return blocks.map((block): Piece & { order: number } => ({
-      exp,
-      block,
-      split: blocks.length > 1,
-      load: ms * block.count / Math.max(1, count),
-      order,
-    }));
-  }).sort((a, b) => b.load - a.load || a.order - b.order || a.block.first - b.block.first);
+  return weightedBlocks(todo.map((exp) => {
+    const seeds = seedCount(exp, opts);
+    const parts = Number.isFinite(fair) ? splitCount(durations.get(exp.id), fair, 2) : 1;
+    return {
+      item: exp,
+      blocks: opts.blocks?.get(exp.id) ?? seedBlocks(opts.firstSeed, seeds, parts),
+      seeds,
+      ms: durations.get(exp.id) ?? -1,
+    };
+  }));
 }
 
 async function runParallel(
@@ -131,13 +128,13 @@ async function runParallel(
   const durations = new Map(earlier.map((r) => [r.id, r.provenance.durationMs]));
   const pieces = piecesOf(opts, todo, durations, jobs);
   for (const exp of todo) {
-    const mine = pieces.filter((p) => p.exp === exp && p.split).map((p) => p.block).sort((a, b) => a.first - b.first);
+    const mine = pieces.filter((p) => p.item === exp && p.split).map((p) => p.block).sort((a, b) => a.first - b.first);
     if (mine.length && !opts.quiet) io.err(`  ${exp.id}: seeds run in parallel (${mine.map(blockName).join(", ")})`);
   }
-  const partsDir = (p: Piece) => `${opts.out}/.parts/${p.exp.id}-${p.block.first}`;
+  const partsDir = (p: WeightedBlock<Experiment>) => `${opts.out}/.parts/${p.item.id}-${p.block.first}`;
   const tasks: WorkerTask[] = pieces.map((p) => ({
-    id: p.exp.id,
-    key: p.split ? `${p.exp.id} (${blockName(p.block)})` : p.exp.id,
+    id: p.item.id,
+    key: p.split ? `${p.item.id} (${blockName(p.block)})` : p.item.id,
     flags: [
       ...opts.workerFlags,
       "--backend",
@@ -166,18 +163,22 @@ async function runParallel(
       if (status) Deno.stderr.writeSync(new TextEncoder().encode("\r\x1b[2K"));
       if (!("result" in o)) {
         failed.add(o.id);
-        if (o.code === 2) usage = true, io.err(o.error.startsWith("error: ") ? o.error : `error: ${o.error}`);
-        else {errors.push({ id: o.id, message: o.error }),
-            io.err(`${o.key ?? o.id}: error (worker exit ${o.code}): ${o.error}`);}
+        if (o.code === 2) {
+          usage = true;
+          io.err(o.error.startsWith("error: ") ? o.error : `error: ${o.error}`);
+        } else {
+          errors.push({ id: o.id, message: o.error });
+          io.err(`${o.key ?? o.id}: error (worker exit ${o.code}): ${o.error}`);
+        }
         return;
       }
-      const mine = pieces.filter((p) => p.exp.id === o.id);
+      const mine = pieces.filter((p) => p.item.id === o.id);
       const got = [...(parts.get(o.id) ?? []), o.result];
       parts.set(o.id, got);
       if (got.length < mine.length || failed.has(o.id)) return;
       if (mine.length === 1) return void pending.push(onResult(o.result));
       pending.push((async () => {
-        const whole = combineParts(mine[0].exp, got);
+        const whole = combineParts(mine[0].item, got);
         await writeResult(opts.out, whole);
         for (const p of mine) await Deno.remove(partsDir(p), { recursive: true }).catch(() => {});
         await onResult(whole);

@@ -35,3 +35,33 @@ export function splitCount(duration: number | undefined, fair: number, finer = 1
   if (duration === undefined || !(fair > 0)) return 1;
   return Math.max(1, Math.ceil((duration * finer) / fair - 1e-9));
 }
+
+/** One block of an experiment's seeds with its share of the experiment's duration. */
+export interface WeightedBlock<T> {
+  item: T;
+  block: SeedBlock;
+  /** Whether the experiment runs as several blocks. */
+  split: boolean;
+  /** The experiment's weight times this block's share of its seeds. */
+  load: number;
+  /** The experiment's position among the inputs (ties). */
+  order: number;
+}
+
+/**
+ * The blocks of every input with their loads, longest first (ties: input order, then first seed):
+ * the pieces that shards and `--jobs` workers deal out. `ms` is the weight of all `seeds`.
+ */
+export function weightedBlocks<T>(
+  inputs: readonly { item: T; blocks: readonly SeedBlock[]; seeds: number; ms: number }[],
+): WeightedBlock<T>[] {
+  return inputs.flatMap((x, order) =>
+    x.blocks.map((block) => ({
+      item: x.item,
+      block,
+      split: x.blocks.length > 1,
+      load: x.ms * block.count / Math.max(1, x.seeds),
+      order,
+    }))
+  ).sort((a, b) => b.load - a.load || a.order - b.order || a.block.first - b.block.first);
+}

@@ -7,7 +7,6 @@
 import type { Experiment } from "./experiment.ts";
 import { UsageError } from "./params.ts";
 import { type ExperimentResult, judgeClaims } from "./runner.ts";
-export { blockName, type SeedBlock, seedBlocks } from "./seed_blocks.ts";
 
 /**
  * One result from the parts of one experiment's run (any order, disjoint seeds, the same

@@ -7,7 +7,7 @@
  * @module
  */
 import { UsageError } from "./params.ts";
-import { type SeedBlock, seedBlocks, splitCount } from "./seed_blocks.ts";
+import { type SeedBlock, seedBlocks, splitCount, weightedBlocks } from "./seed_blocks.ts";
 
 /** A shard: the `index`-th (1-based) of `count`. */
 export interface Shard {
@@ -53,16 +53,12 @@ export function shardPlan(
 ): ShardUnit[][] {
   const weight = (id: string) => durations.get(id) ?? 1;
   const fair = exps.reduce((s, e) => s + weight(e.id), 0) / count;
-  const pieces = exps.flatMap((e, order) => {
-    const parts = splitCount(durations.get(e.id), fair);
-    return seedBlocks(e.first, e.seeds, parts).map((block) => ({
-      id: e.id,
-      order,
-      block,
-      load: weight(e.id) * block.count / Math.max(1, e.seeds),
-    }));
-  });
-  pieces.sort((a, b) => b.load - a.load || a.order - b.order || a.block.first - b.block.first);
+  const pieces = weightedBlocks(exps.map((e) => ({
+    item: e.id,
+    blocks: seedBlocks(e.first, e.seeds, splitCount(durations.get(e.id), fair)),
+    seeds: e.seeds,
+    ms: weight(e.id),
+  })));
   const shares = Array.from({ length: count }, () => ({ pieces: [] as typeof pieces, load: 0 }));
   for (const piece of pieces) {
     const lightest = shares.reduce((m, s) => (s.load < m.load ? s : m));
@@ -71,24 +67,10 @@ export function shardPlan(
   }
   return shares.map((share) =>
     exps.flatMap((e): ShardUnit[] => {
-      const blocks = share.pieces.filter((p) => p.id === e.id).map((p) => p.block).sort((a, b) => a.first - b.first);
+      const blocks = share.pieces.filter((p) => p.item === e.id).map((p) => p.block).sort((a, b) => a.first - b.first);
       return blocks.length ? [{ id: e.id, blocks }] : [];
     })
   );
-}
-
-/** The experiment ids of each share of {@link shardPlan} for whole experiments of one seed block each. */
-export function shardShares(
-  ids: readonly string[],
-  count: number,
-  durations: ReadonlyMap<string, number> = new Map(),
-): string[][] {
-  return shardPlan(ids.map((id) => ({ id, first: 1, seeds: 1 })), count, durations).map((s) => s.map((u) => u.id));
-}
-
-/** The experiments of one shard, in registry order (whole experiments; see {@link shardPlan} for seed blocks). */
-export function shardIds(ids: readonly string[], shard: Shard, durations?: ReadonlyMap<string, number>): string[] {
-  return shardShares(ids, shard.count, durations)[shard.index - 1];
 }
 
 /** The committed durations file of a profile without a committed baseline (e.g. `full`). */

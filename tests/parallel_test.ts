@@ -17,7 +17,7 @@ Deno.test("piecesOf: longest first; a long experiment's seeds split, the short o
   const todo = [exp("a", 3), exp("b", 1), exp("c", 3), exp("d", 2)];
   const pieces = piecesOf(opts, todo, new Map([["a", 90], ["b", 20], ["c", 10], ["d", 10]]), 2);
   // fair share 65: "a" (90) is over half of it, split in ceil(180 / 65) = 3 single seeds of 30
-  assertEquals(pieces.map((p) => [p.exp.id, p.block.first, p.block.count, p.load]), [
+  assertEquals(pieces.map((p) => [p.item.id, p.block.first, p.block.count, p.load]), [
     ["a", 1, 1, 30],
     ["a", 2, 1, 30],
     ["a", 3, 1, 30],
@@ -26,7 +26,7 @@ Deno.test("piecesOf: longest first; a long experiment's seeds split, the short o
     ["d", 1, 2, 10],
   ]);
   const unknown = piecesOf(opts, todo, new Map([["a", 90]]), 2);
-  assertEquals(unknown.map((p) => p.exp.id), ["a", "b", "c", "d"], "no split without every duration; registry order");
+  assertEquals(unknown.map((p) => p.item.id), ["a", "b", "c", "d"], "no split without every duration; registry order");
 });
 
 Deno.test("workerArgs: one experiment, JSON only, no --allow-run for the worker", () => {

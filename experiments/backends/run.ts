@@ -9,7 +9,7 @@ import { resolveParams } from "../../lib/params.ts";
 import { createRng } from "../../lib/rng.ts";
 import { memoryCache } from "../../lib/runner.ts";
 import { params as initParamSpecs } from "../init/params.ts";
-import { run as initRun } from "../init/run.ts";
+import { run as initRun, trainedSteps as initSteps } from "../init/run.ts";
 import type { InitData } from "../init/types.ts";
 import type { P } from "./params.ts";
 import type { BackendRun, BackendsData } from "./types.ts";
@@ -35,11 +35,6 @@ function initNumbers(d: InitData): Record<string, number[]> {
     ],
     "dL/dW": Object.values(d.nets).flatMap((layers) => layers.map((l) => l.gradMeanAbs)),
   };
-}
-
-/** The updates init's two C1 training runs executed (as they counted them). */
-function stepsOf(d: InitData): number {
-  return d.symmetry.constant.steps + d.symmetry.random.steps;
 }
 
 /**
@@ -103,7 +98,7 @@ export async function run({ tf, params: p, seed, progress }: RunContext<P>): Pro
             device: info.device,
             measured: initNumbers(da),
             identical: a === b,
-            trainingSteps: stepsOf(da) + stepsOf(db),
+            trainingSteps: initSteps([{ seed, data: da }, { seed, data: db }]),
             ms: Math.round((performance.now() - t0) / 2),
           };
         }),
