@@ -80,15 +80,22 @@ export type KernelDecision =
 
 /**
  * Decides from the library's core name, the CPU flags and a user's own `OPENBLAS_CORETYPE`:
- * keep the library's choice unless it is a lower instruction-set level than the CPU supports.
+ * keep the library's choice unless it is a lower instruction-set level than the CPU supports. A user's
+ * own choice is always kept; when it is a lower level than the CPU supports, the reason says so.
  */
 export function decideKernels(
   corename: string,
   flags: ReadonlySet<string>,
   userCoretype: string | undefined,
 ): KernelDecision {
-  if (userCoretype) return { action: "keep", why: `set by OPENBLAS_CORETYPE=${userCoretype}` };
   const best = bestTarget(flags);
+  if (userCoretype) {
+    const set = `set by OPENBLAS_CORETYPE=${userCoretype}`;
+    const userLevel = CORE_LEVEL[userCoretype.toLowerCase()];
+    // Cooperlake adds bfloat16 kernels only: for float32 it is as fast as SkylakeX (level 5).
+    const slower = best && userLevel !== undefined && userLevel < Math.min(TARGET_LEVEL[best.coretype], 5);
+    return { action: "keep", why: slower ? `${set}; this CPU runs the faster ${best.name} kernels: unset it` : set };
+  }
   const level = CORE_LEVEL[corename.toLowerCase()];
   if (!best || level === undefined) return { action: "keep", why: "the library's own choice" };
   if (level >= TARGET_LEVEL[best.coretype]) return { action: "keep", why: "the library's own choice" };

@@ -35,8 +35,23 @@ Deno.test("decideKernels: a generic fallback on a newer CPU is replaced, the lib
 Deno.test("decideKernels: a user's OPENBLAS_CORETYPE is never overridden", () => {
   assertEquals(decideKernels("Prescott", flags(SPR), "PRESCOTT"), {
     action: "keep",
-    why: "set by OPENBLAS_CORETYPE=PRESCOTT",
+    why: "set by OPENBLAS_CORETYPE=PRESCOTT; this CPU runs the faster Cooperlake kernels: unset it",
   });
+  assertEquals(
+    decideKernels("Haswell", flags(SKX), "Haswell").why,
+    "set by OPENBLAS_CORETYPE=Haswell; " +
+      "this CPU runs the faster SkylakeX kernels: unset it",
+    "a slower set than the CPU's is named as such",
+  );
+  assertEquals(decideKernels("SkylakeX", flags(SPR), "SKYLAKEX"), {
+    action: "keep",
+    why: "set by OPENBLAS_CORETYPE=SKYLAKEX",
+  }, "a set as good as the CPU's (bf16 aside) is not questioned");
+  assertEquals(
+    decideKernels("Zen", flags(SKX), "ZEN").why,
+    "set by OPENBLAS_CORETYPE=ZEN; " +
+      "this CPU runs the faster SkylakeX kernels: unset it",
+  );
 });
 
 Deno.test("libraryName reads the version from openblas_get_config", () => {
