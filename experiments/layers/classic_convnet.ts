@@ -7,6 +7,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
+import { softmaxCrossEntropy } from "../../lib/nn/softmax_cross_entropy.ts";
 import { conv2dSame } from "./conv_grad.ts";
 import { batchNorm } from "./norms.ts";
 
@@ -156,7 +157,7 @@ export async function stepsToTarget(
       pos += o.batch;
       const [xb, yb] = [tf.gather(x, idx), tf.gather(y, idx)];
       const loss = optimizer.minimize(
-        () => tf.losses.softmaxCrossEntropy(yb, classicNetLogits(tf, net, xb as tfjs.Tensor4D)),
+        () => softmaxCrossEntropy(tf, yb, classicNetLogits(tf, net, xb as tfjs.Tensor4D)),
         true,
         vars,
       );

@@ -6,6 +6,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
+import { softmaxCrossEntropy } from "../../lib/nn/softmax_cross_entropy.ts";
 import {
   type DropoutKind,
   dropoutTest,
@@ -52,7 +53,7 @@ export async function regularizedLoss(
     const sq = tf.add(tf.sum(tf.square(W1)), tf.sum(tf.square(W2)));
     const abs = tf.add(tf.sum(tf.abs(W1)), tf.sum(tf.abs(W2)));
     const half = o.fault === "l2-no-half" ? 1 : o.fault === "l2-minus" ? -0.5 : 0.5; // the code's ½ (or a bug)
-    return [tf.losses.softmaxCrossEntropy(y, logits), tf.mul(half * o.l2, sq), tf.mul(o.l1, abs)];
+    return [softmaxCrossEntropy(tf, y, logits), tf.mul(half * o.l2, sq), tf.mul(o.l1, abs)];
   });
   const [dataLoss, l2Term, l1Term] = await Promise.all(out.map(async (t) => (await t.data())[0]));
   tf.dispose(out);

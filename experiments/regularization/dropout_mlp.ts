@@ -6,6 +6,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../../lib/rng.ts";
+import { softmaxCrossEntropy } from "../../lib/nn/softmax_cross_entropy.ts";
 import { type DropoutKind, dropoutTest, dropoutTrain, type Fault, maskTensor } from "./dropout.ts";
 
 /** The parameters of the net: one weight matrix [Din, Dout] and bias per layer. */
@@ -106,7 +107,7 @@ export async function trainMlp(
       const masks = o.keep === null ? [] : hiddenMasks(tf, net, rng, x.shape[0], o.keep, o.fault);
       const drop: DropoutMode = o.keep === null ? null : { kind: "inverted", p: o.keep, masks, fault: o.fault };
       const loss = opt.minimize(
-        () => tf.losses.softmaxCrossEntropy(y, mlpLogits(tf, net, x, "relu", drop)),
+        () => softmaxCrossEntropy(tf, y, mlpLogits(tf, net, x, "relu", drop)),
         true,
         vars,
       );
@@ -130,7 +131,7 @@ export async function evaluateMlp(
   const [loss, acc] = tf.tidy(() => {
     const logits = mlpLogits(tf, net, x, "relu", null);
     const correct = tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1));
-    return [tf.losses.softmaxCrossEntropy(y, logits), tf.mean(tf.cast(correct, "float32"))];
+    return [softmaxCrossEntropy(tf, y, logits), tf.mean(tf.cast(correct, "float32"))];
   });
   const out = { loss: (await loss.data())[0], accuracy: (await acc.data())[0] };
   tf.dispose([loss, acc]);

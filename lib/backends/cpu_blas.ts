@@ -19,6 +19,7 @@ import { reduceKernels } from "./kernels_reduce.ts";
 import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
 import { miscKernels } from "./kernels_misc.ts";
+import { lossKernels, registerLossGradient } from "./kernels_loss.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 import { PooledCpuBackend } from "./buffer_pool.ts";
@@ -81,5 +82,10 @@ export function registerCpuBlas(): CpuBlasRegistration {
   for (const [name, kernel] of Object.entries(fast)) {
     tf.registerKernel({ kernelName: name, backendName: CPU_BLAS, kernelFunc: withFallback(name, kernel) });
   }
+  // kernels of claimbook's own (no stock counterpart): the fused loss of lib/nn/softmax_cross_entropy.ts
+  for (const [name, kernel] of Object.entries(lossKernels)) {
+    tf.registerKernel({ kernelName: name, backendName: CPU_BLAS, kernelFunc: kernel as unknown as tf.KernelFunc });
+  }
+  registerLossGradient();
   return registered = { blas };
 }

@@ -7,6 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { createRng, type Rng } from "../rng.ts";
+import { softmaxCrossEntropy } from "../nn/softmax_cross_entropy.ts";
 
 /** A prepared workload: `step` runs one unit of work and resolves when the backend is done. */
 export interface Workload {
@@ -35,7 +36,7 @@ function trainStep(
     name,
     async step(i) {
       const [x, y] = batches[i % batches.length];
-      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar, true, vars);
+      const cost = optimizer.minimize(() => softmaxCrossEntropy(tf, y, logits(x)) as tf.Scalar, true, vars);
       await cost!.data();
       cost!.dispose();
     },

@@ -5,6 +5,7 @@
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import type { Rng } from "../rng.ts";
+import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 
 /** Options of {@link trainSoftmaxClassifier}. */
 export interface MinibatchOptions {
@@ -56,7 +57,7 @@ export async function trainSoftmaxClassifier(
       const xb = prepare ? prepare(gathered) : gathered;
       const yb = tf.gather(y, ids);
       const { value, grads } = tf.variableGrads(
-        () => tf.losses.softmaxCrossEntropy(yb, logits(xb)) as tfjs.Scalar,
+        () => softmaxCrossEntropy(tf, yb, logits(xb)) as tfjs.Scalar,
         trained.map((t) => t.v),
       );
       trained.forEach((t, i) => {

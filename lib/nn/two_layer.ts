@@ -8,6 +8,7 @@ import type * as tfjs from "@tensorflow/tfjs";
 import { type Dataset, imageSize } from "../data/dataset.ts";
 import type { BatchModel } from "./softmax_regression.ts";
 import type { Rng } from "../rng.ts";
+import { softmaxCrossEntropy } from "./softmax_cross_entropy.ts";
 
 /** A {@link BatchModel} with its initial parameters. */
 export interface TwoLayerNet extends BatchModel {
@@ -37,7 +38,8 @@ export function twoLayerNet(tf: typeof tfjs, ds: Dataset, hidden: number): TwoLa
   };
   const lossOf =
     (x: tfjs.Tensor2D, y: tfjs.Tensor2D) => (w1: tfjs.Tensor, b1: tfjs.Tensor, w2: tfjs.Tensor, b2: tfjs.Tensor) =>
-      tf.losses.softmaxCrossEntropy(
+      softmaxCrossEntropy(
+        tf,
         y,
         tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1 as tfjs.Tensor2D), b1)), w2 as tfjs.Tensor2D), b2),
       ) as tfjs.Scalar;
