@@ -12,7 +12,7 @@ import { readResults, writePages } from "./report/write.ts";
 import { type LectureSource, readLecture } from "./report/lecture_source.ts";
 import { compareRun, loadRunBaseline, reportBaseline } from "./baseline/hook.ts";
 import { HELP, listing, parseOptions } from "./cli_options.ts";
-import { blocksOf, type CliIo, execute, seedCount, usageOr } from "./cli_execute.ts";
+import { blocksOf, type CliIo, execute, isShardPart, seedCount, usageOr } from "./cli_execute.ts";
 import { durationsPath, readDurations, shardPlan } from "./shard.ts";
 import { blockName } from "./seed_blocks.ts";
 import { runStates } from "./run_states.ts";
@@ -143,7 +143,9 @@ export async function main(
   );
   if (ran === 2 || ran.usage) return 2;
   const { results } = ran;
-  const failed = ran.errors.length > 0 || results.some((r) => r.claims.some((c) => isFailure(c.status)));
+  // a shard's part of a split experiment is judged on all its seeds by the merge, not here
+  const judged = results.filter((r) => !isShardPart(r, opts));
+  const failed = ran.errors.length > 0 || judged.some((r) => r.claims.some((c) => isFailure(c.status)));
   if (opts.noPages || opts.shard) return failed ? 1 : 0;
   const others = await readResults(opts.out, exps.map((e) => e.id).filter((id) => !results.some((r) => r.id === id)));
   const shown = [...results, ...others];

@@ -39,16 +39,23 @@ export interface Executed {
   usage: boolean;
 }
 
-/** Prints one result's line (and its claims unless quiet). */
-export function printResult(io: CliIo, result: ExperimentResult, quiet: boolean): void {
+/**
+ * Prints one result's line (and its claims unless quiet). `wholeSeeds`: the seed count of the whole
+ * run, when this result is a shard's share of an experiment split by seeds (its claims then hold or
+ * fail on those seeds alone; `deno task merge` judges them on all).
+ */
+export function printResult(io: CliIo, result: ExperimentResult, quiet: boolean, wholeSeeds?: number): void {
   const failed = result.claims.filter((c) => isFailure(c.status));
   const how = result.cached
     ? `cached from ${result.cached.date.slice(0, 16).replace("T", " ")}, commit ${result.cached.commit}`
     : duration(result.provenance.durationMs);
+  const held = `${result.claims.length - failed.length}/${result.claims.length} claims hold`;
+  const part = wholeSeeds !== undefined && result.seeds.length < wholeSeeds;
   io.out(
-    `${result.id}: ${
-      result.claims.length - failed.length
-    }/${result.claims.length} claims hold (${how}, ${result.seeds.length} seeds)`,
+    part
+      ? `${result.id}: ${held} on ${seedList(result.seeds)} alone (${how}, ` +
+        `${result.seeds.length} of ${wholeSeeds} seeds: deno task merge judges the claims on all of them)`
+      : `${result.id}: ${held} (${how}, ${result.seeds.length} seeds)`,
   );
   if (quiet) return;
   for (const c of result.claims) {
@@ -64,6 +71,27 @@ export function seedCount(exp: Experiment, opts: Pick<Options, "seeds" | "profil
 /** The seed blocks this invocation runs of `exp`: a shard's blocks, else all its seeds in one. */
 export function blocksOf(exp: Experiment, opts: Options): SeedBlock[] {
   return opts.blocks?.get(exp.id) ?? [{ first: opts.firstSeed, count: seedCount(exp, opts) }];
+}
+
+/** "seeds 1–3, 7" (runs of consecutive seeds as ranges), "seed 4". */
+function seedList(seeds: readonly number[]): string {
+  const sorted = [...seeds].sort((a, b) => a - b), runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return `${seeds.length === 1 ? "seed" : "seeds"} ${runs.join(", ")}`;
+}
+
+/**
+ * Whether `result` is a shard's share of an experiment split by seeds: fewer seeds than the whole
+ * run. Its claims are judged by the merge; the shard's exit code leaves them out.
+ */
+export function isShardPart(result: ExperimentResult, opts: Options): boolean {
+  const exp = opts.selected.find((e) => e.id === result.id);
+  return opts.shard !== undefined && exp !== undefined && result.seeds.length < seedCount(exp, opts);
 }
 
 /** The seeds this invocation runs of `exp`. */
@@ -211,7 +239,7 @@ export async function execute(
     if ("hit" in looked) {
       byId.set(exp.id, looked.hit);
       await writeResult(opts.out, looked.hit);
-      printResult(io, looked.hit, opts.quiet);
+      printResult(io, looked.hit, opts.quiet, wholeSeedsOf(looked.hit, opts));
       continue;
     }
     if (looked.warning) io.err(`warning: ${looked.warning}`);
@@ -220,7 +248,7 @@ export async function execute(
   }
   const done = async (r: ExperimentResult) => {
     byId.set(r.id, r);
-    printResult(io, r, opts.quiet);
+    printResult(io, r, opts.quiet, wholeSeedsOf(r, opts));
     if (!opts.noPages && keys.has(r.id)) await store.save(keys.get(r.id)!, r);
   };
   let rest: Omit<Executed, "results"> = { errors: [], usage: false };
@@ -253,6 +281,12 @@ export async function execute(
     }
   }
   return { results: opts.selected.flatMap((e) => byId.get(e.id) ?? []), ...rest };
+}
+
+/** The whole run's seed count when `r` is a shard's part of a split experiment (for its printed line). */
+function wholeSeedsOf(r: ExperimentResult, opts: Options): number | undefined {
+  const exp = opts.selected.find((e) => e.id === r.id);
+  return exp && isShardPart(r, opts) ? seedCount(exp, opts) : undefined;
 }
 
 /** Throws the UsageError of a bad input, or returns what `fn` returned. */

@@ -41,7 +41,8 @@ Options:
   --quiet               no progress or per-claim lines
   --help                this text
 
-Exit codes: 0 all claims hold, 1 some claim failed, 2 bad usage (nothing written).`;
+Exit codes: 0 all claims hold, 1 some claim failed, 2 bad usage (nothing written). A shard's share of an
+experiment split by seeds is not judged for its exit code: deno task merge judges it on all seeds.`;
 
 /** An integer option ≥ `min` from its text (undefined when absent); anything else is a UsageError naming it. */
 export function positiveInt(flag: string, text: string | undefined, min: number): number | undefined {

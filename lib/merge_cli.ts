@@ -3,7 +3,8 @@
  * directories of several shards (`deno task report --shard i/n --out DIR`). Refuses inputs that do
  * not belong to one run — different commits, profiles or backends — unless `--allow-mixed`, and a
  * seed of an experiment found in two directories; an experiment whose seeds were split across shards
- * is put back together. The pages are those a single run would write.
+ * is put back together. The pages are those a single run would write. Exits 1 when a claim fails on
+ * all its seeds (after writing the pages), as `deno task report` does.
  * @module
  */
 import { parseArgs } from "./std.ts";
@@ -11,7 +12,7 @@ import { parsedOrUsage, runCommand } from "./command.ts";
 import { experiments } from "../experiments/mod.ts";
 import { UsageError } from "./params.ts";
 import type { Experiment } from "./experiment.ts";
-import type { ExperimentResult } from "./runner.ts";
+import { type ExperimentResult, isFailure } from "./runner.ts";
 import { writePages, writeResult } from "./report/write.ts";
 import { runStates } from "./run_states.ts";
 import { readLecture } from "./report/lecture_source.ts";
@@ -81,11 +82,17 @@ export function mergeShards(
   });
 }
 
-/** Merges shard directories into one report in `out`; returns a line saying what was merged. */
+/** What a merge did: a line saying what was merged, and the claims that failed, as "experiment/claim". */
+export interface Merged {
+  summary: string;
+  failed: string[];
+}
+
+/** Merges shard directories into one report in `out`, judging split experiments on all their seeds. */
 export async function merge(
   dirs: readonly string[],
   o: { out: string; allowMixed?: boolean; exps?: readonly Experiment[]; lecture?: string; baseline?: string },
-): Promise<string> {
+): Promise<Merged> {
   if (!dirs.length) throw new UsageError("deno task merge needs the result directories of the shards");
   const exps = o.exps ?? experiments;
   const ids = exps.map((e) => e.id);
@@ -102,8 +109,10 @@ export async function merge(
   const comparison = baseline && compareRun(baseline, merged, o.out);
   await writePages(o.out, exps, merged, merged, lecture, comparison, states);
   const missing = ids.filter((id) => !merged.some((r) => r.id === id));
-  return `Merged ${merged.length} experiments from ${shards.length} shards into ${o.out}/index.html` +
+  const failed = merged.flatMap((r) => r.claims.filter((c) => isFailure(c.status)).map((c) => `${r.id}/${c.id}`));
+  const summary = `Merged ${merged.length} experiments from ${shards.length} shards into ${o.out}/index.html` +
     (missing.length ? ` (not in any shard: ${missing.join(", ")})` : "");
+  return { summary, failed };
 }
 
 async function main(args: string[]): Promise<number> {
@@ -119,15 +128,15 @@ async function main(args: string[]): Promise<number> {
       },
     })
   );
-  console.log(
-    await merge(positionals, {
-      out: values.out!,
-      allowMixed: values["allow-mixed"],
-      lecture: values.lecture,
-      baseline: values.baseline,
-    }),
-  );
-  return 0;
+  const { summary, failed } = await merge(positionals, {
+    out: values.out!,
+    allowMixed: values["allow-mixed"],
+    lecture: values.lecture,
+    baseline: values.baseline,
+  });
+  console.log(summary);
+  if (failed.length) console.error(`${failed.length} claims failed on all seeds: ${failed.join(", ")}`);
+  return failed.length ? 1 : 0;
 }
 
 if (import.meta.main) await runCommand(main);

@@ -108,3 +108,49 @@ Deno.test("an experiment longer than a fair share is split by seeds across shard
   assertEquals(untimed(mi), untimed(si));
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("a shard's part of a split experiment does not fail the shard: the merge judges it on all seeds", async () => {
+  const dir = await Deno.makeTempDir();
+  const [plain] = [toy("toy-p", "A4")];
+  // holds only when judged on both seeds together, as a test over seeds does
+  const pooled = defineExperiment({
+    ...plain,
+    id: "toy-p",
+    claims: [{
+      ...plain.claims[0],
+      check: (runs) => ({ ...plain.claims[0].check(runs, { n: 4 }), pass: runs.length >= 2 }),
+    }],
+  });
+  const two = [pooled, toy("toy-q", "A5")];
+  const common = ["--backend", "cpu", "--fresh", "--cache", `${dir}/cache`];
+  assertEquals(await main([...common, "--quiet", "--baseline", "none", "--out", `${dir}/single`], quiet, two), 0);
+  const baseline = snapshot(await readResultDir(`${dir}/single`), "ci", `${dir}/single`);
+  baseline.experiments["toy-p"].durationMs = 1000;
+  baseline.experiments["toy-q"].durationMs = 10;
+  await writeBaseline(`${dir}/baseline.json`, baseline);
+  const lines: string[] = [];
+  const io = { out: (l: string) => void lines.push(l), err: () => {} };
+  const shard1 = [...common, "--baseline", `${dir}/baseline.json`, "--shard", "1/2", "--out", `${dir}/s1`];
+  assertEquals(await main(shard1, io, two), 0, "toy-p's seed 1 alone fails its claim, yet the shard passes");
+  assert(
+    lines.includes("toy-p: 0/1 claims hold on seed 1 alone (" + lines[0].split(" alone (")[1]),
+    lines.join("\n"),
+  );
+  assert(/\(.*, 1 of 2 seeds: deno task merge judges the claims on all of them\)$/.test(lines[0]), lines[0]);
+  const shard2 = [...common, "--quiet", "--baseline", `${dir}/baseline.json`, "--shard", "2/2", "--out", `${dir}/s2`];
+  assertEquals(await main(shard2, quiet, two), 0);
+  const { failed } = await merge([`${dir}/s1`, `${dir}/s2`], { out: `${dir}/merged`, exps: two, baseline: "none" });
+  assertEquals(failed, [], "no claim fails on all seeds");
+  const merged = JSON.parse(Deno.readTextFileSync(`${dir}/merged/toy-p.json`));
+  assertEquals(merged.claims[0].status, "pass", "judged on both seeds by the merge");
+  // the merge reports a claim that fails on all seeds (deno task merge then exits 1)
+  const alone = await merge([`${dir}/s1`], { out: `${dir}/alone`, exps: two, baseline: "none" });
+  assertEquals(alone.failed, ["toy-p/A4"], "seed 1 alone: the pooled claim fails");
+  // a shard that runs an experiment whole still fails on its failed claim
+  const broken = [defineExperiment({ ...pooled, seeds: { ci: 1, full: 1 } })];
+  assertEquals(
+    await main([...common, "--quiet", "--baseline", "none", "--shard", "1/1", "--out", `${dir}/w`], quiet, broken),
+    1,
+  );
+  await Deno.remove(dir, { recursive: true });
+});
