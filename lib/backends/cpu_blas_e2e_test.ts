@@ -72,3 +72,26 @@ Deno.test({
     assertEquals(want, [1, 0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 4, 0, 0, 0, 0]);
   },
 });
+
+Deno.test({
+  name:
+    "cpu-blas max-pool outside a gradient (no positions kept) gives the cpu backend's maxima, and a later gradient still routes right",
+  ignore: noBlas,
+  async fn() {
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      const rng = createRng(5);
+      const v = rng.normals(2 * 6 * 6 * 3).map((e) => Math.round(e * 2) / 2); // ties
+      v[4] = NaN, v[9] = -Infinity, v[40] = Infinity;
+      const x = tf.tensor4d(v, [2, 6, 6, 3]);
+      const pooled = tf.maxPool(x, 2, 2, "valid"); // inference: no tape
+      const same = tf.maxPool(x, 3, 2, "same");
+      const dx = tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, "valid").sum())(x);
+      const out = await Promise.all([pooled, same, dx].map(async (t) => Array.from(await t.data())));
+      tf.dispose([x, pooled, same, dx]);
+      return out;
+    };
+    const want = await run("cpu");
+    assertEquals(await run(CPU_BLAS), want);
+  },
+});

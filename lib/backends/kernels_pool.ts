@@ -1,7 +1,8 @@
 /**
  * MaxPool and MaxPoolGrad (NHWC) as channel-inner loops. Ties and NaN follow the stock kernel:
  * the first strictly greater value in row-major window order wins, NaN never wins, and a window
- * with no winner (all NaN or -Inf) gives -Inf and passes no gradient.
+ * with no winner (all NaN or -Inf) gives -Inf and passes no gradient. The forward pass keeps the
+ * maxima's positions for MaxPoolGrad only while a gradient is being recorded.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -61,6 +62,45 @@ export function maxPoolArgmax(
 }
 
 /**
+ * The window maxima alone, as {@link maxPoolArgmax} computes them (every element of `max` written):
+ * the forward pass of inference, where no gradient will ask for the positions. A loop of its own on
+ * purpose (see kernels_unary.ts): the positions' stores were about a quarter of the time.
+ */
+export function maxPoolValues(x: Float32Array, info: tf.backend_util.Conv2DInfo, max: Float32Array): Float32Array {
+  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
+  const { filterHeight: FH, filterWidth: FW, strideHeight: SH, strideWidth: SW } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  max.fill(-Infinity);
+  const maxBits = bits(max), xBits = bits(x);
+  for (let b = 0, o = 0; b < N; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = Math.max(0, oy * SH - top);
+      const y1 = Math.min(H, oy * SH - top + FH);
+      for (let ox = 0; ox < OW; ox++, o += C) {
+        const x0 = Math.max(0, ox * SW - left);
+        const x1 = Math.min(W, ox * SW - left + FW);
+        for (let iy = y0; iy < y1; iy++) {
+          for (let ix = x0; ix < x1; ix++) {
+            const base = ((b * H + iy) * W + ix) * C;
+            for (let c = 0; c < C; c++) {
+              const take = -((x[base + c] > max[o + c]) as unknown as number);
+              maxBits[o + c] ^= (maxBits[o + c] ^ xBits[base + c]) & take;
+            }
+          }
+        }
+      }
+    }
+  }
+  return max;
+}
+
+/** Whether tfjs is recording a gradient tape: only then may a MaxPoolGrad ask for this pool's positions. */
+function recordingGradients(): boolean {
+  return tf.engine().state.gradientDepth > 0;
+}
+
+/**
  * The window maxima's positions found by the forward MaxPool, by input data id (tfjs never
  * changes a tensor's data in place), so that MaxPoolGrad need not search the windows again.
  */
@@ -76,7 +116,9 @@ export const maxPool: FastKernel = ({ inputs, backend, attrs }) => {
   const xv = f32(backend, x);
   if (!xv || x.shape.length !== 4) return undefined;
   const info = poolInfo(x.shape, attrs);
-  const { max, arg } = maxPoolArgmax(xv, info, takeOutput(backend, size(info.outShape)));
+  const maxOut = takeOutput(backend, size(info.outShape));
+  if (!recordingGradients()) return out(backend, info.outShape, maxPoolValues(xv, info, maxOut));
+  const { max, arg } = maxPoolArgmax(xv, info, maxOut);
   argmaxCache.set(x.dataId, { key: attrsKey(attrs), arg });
   return out(backend, info.outShape, max);
 };
