@@ -79,6 +79,7 @@ export async function main(
       const mine = shardPlan(inputs, opts.shard.count, durations)[opts.shard.index - 1];
       opts.selected = opts.selected.filter((e) => mine.some((u) => u.id === e.id));
       opts.blocks = new Map(mine.map((u) => [u.id, u.blocks]));
+      opts.plannedDurations = durations;
     }
     return { opts, lecture, baseline, wanted };
   });

@@ -119,10 +119,11 @@ async function keysOf(opts: Options, backend: BackendInfo): Promise<Map<string, 
 }
 
 /**
- * The worker tasks: a shard's seed blocks as planned, else each experiment whole, except one longer
- * than half a worker's fair share of the earlier run times, which is split into seed blocks (its
- * seeds run in parallel and are put back together: the same result). Longest first; experiments
- * without an earlier time last, and none split unless every one has a time.
+ * The worker tasks: each experiment's seeds (a shard's blocks of them, or all), whole, except a
+ * block longer than half a worker's fair share of the run times, which is split further (its seeds
+ * run in parallel and are put back together: the same result). `durations` are whole-experiment
+ * times (all its seeds); a block weighs its share of them. Longest first; experiments without a time
+ * last, and none split unless every one has a time.
  */
 export function piecesOf(
   opts: Options,
@@ -130,18 +131,30 @@ export function piecesOf(
   durations: ReadonlyMap<string, number>,
   jobs: number,
 ): WeightedBlock<Experiment>[] {
-  const known = todo.map((e) => durations.get(e.id) ?? NaN);
-  const fair = known.every(Number.isFinite) ? known.reduce((a, b) => a + b, 0) / jobs : NaN;
-  return weightedBlocks(todo.map((exp) => {
-    const seeds = seedCount(exp, opts);
-    const parts = Number.isFinite(fair) ? splitCount(durations.get(exp.id), fair, 2) : 1;
-    return {
-      item: exp,
-      blocks: opts.blocks?.get(exp.id) ?? seedBlocks(opts.firstSeed, seeds, parts),
-      seeds,
-      ms: durations.get(exp.id) ?? -1,
-    };
-  }));
+  const share = (exp: Experiment, seeds: number) => (durations.get(exp.id) ?? NaN) * seeds / seedCount(exp, opts);
+  const loads = todo.map((e) => share(e, blocksOf(e, opts).reduce((n, b) => n + b.count, 0)));
+  const fair = loads.every(Number.isFinite) ? loads.reduce((a, b) => a + b, 0) / jobs : NaN;
+  return weightedBlocks(todo.map((exp) => ({
+    item: exp,
+    blocks: blocksOf(exp, opts).flatMap((b) =>
+      seedBlocks(b.first, b.count, Number.isFinite(fair) ? splitCount(share(exp, b.count), fair, 2) : 1)
+    ),
+    seeds: seedCount(exp, opts),
+    ms: durations.get(exp.id) ?? -1,
+  })));
+}
+
+/**
+ * Whole-experiment times for {@link piecesOf}: an earlier result in the report directory (scaled
+ * from the seeds it ran to all), else the time the shard plan used.
+ */
+function durationsOf(opts: Options, todo: readonly Experiment[], earlier: readonly ExperimentResult[]) {
+  const durations = new Map(opts.plannedDurations ?? []);
+  for (const r of earlier) {
+    const exp = todo.find((e) => e.id === r.id);
+    if (exp && r.seeds.length) durations.set(r.id, r.provenance.durationMs * seedCount(exp, opts) / r.seeds.length);
+  }
+  return durations;
 }
 
 async function runParallel(
@@ -153,8 +166,7 @@ async function runParallel(
   onResult: (r: ExperimentResult) => Promise<void>,
 ): Promise<Omit<Executed, "results">> {
   const earlier = await readResults(opts.out, todo.map((e) => e.id));
-  const durations = new Map(earlier.map((r) => [r.id, r.provenance.durationMs]));
-  const pieces = piecesOf(opts, todo, durations, jobs);
+  const pieces = piecesOf(opts, todo, durationsOf(opts, todo, earlier), jobs);
   for (const exp of todo) {
     const mine = pieces.filter((p) => p.item === exp && p.split).map((p) => p.block).sort((a, b) => a.first - b.first);
     if (mine.length && !opts.quiet) io.err(`  ${exp.id}: seeds run in parallel (${mine.map(blockName).join(", ")})`);

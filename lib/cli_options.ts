@@ -93,6 +93,8 @@ export interface Options {
   shard?: Shard;
   /** The seed blocks to run, by experiment, where not all its seeds (a shard's share of a long experiment). */
   blocks?: Map<string, SeedBlock[]>;
+  /** The whole-experiment durations a shard was planned with (for splitting its blocks over `--jobs`). */
+  plannedDurations?: ReadonlyMap<string, number>;
 }
 
 /** Parses and validates the command line (throws a UsageError naming the bad value). */

@@ -29,6 +29,26 @@ Deno.test("piecesOf: longest first; a long experiment's seeds split, the short o
   assertEquals(unknown.map((p) => p.item.id), ["a", "b", "c", "d"], "no split without every duration; registry order");
 });
 
+Deno.test("piecesOf: a shard's block of a long experiment is split over the workers by its share of the time", () => {
+  const exp = (id: string, seeds: number) => ({ id, seeds: { ci: seeds, full: seeds } }) as unknown as Experiment;
+  const todo = [exp("a", 10), exp("b", 1)];
+  const opts = {
+    profile: "ci",
+    firstSeed: 1,
+    blocks: new Map([["a", [{ first: 4, count: 3 }]]]),
+  } as unknown as Options;
+  // "a" takes 1000 for 10 seeds: its block of 3 weighs 300, "b" 50; fair share 175, so the block splits
+  const pieces = piecesOf(opts, todo, new Map([["a", 1000], ["b", 50]]), 2);
+  assertEquals(pieces.map((p) => [p.item.id, p.block.first, p.block.count, p.load, p.split]), [
+    ["a", 4, 1, 100, true],
+    ["a", 5, 1, 100, true],
+    ["a", 6, 1, 100, true],
+    ["b", 1, 1, 50, false],
+  ]);
+  const short = piecesOf(opts, todo, new Map([["a", 100], ["b", 500]]), 2);
+  assertEquals(short.map((p) => [p.item.id, p.block.first, p.block.count]), [["b", 1, 1], ["a", 4, 3]], "short: whole");
+});
+
 Deno.test("workerArgs: one experiment, JSON only, no --allow-run for the worker", () => {
   const args = workerArgs("init", { flags: ["--profile", "ci"], out: "reports" });
   assert(args.includes("--no-pages") && args.includes("init") && !args.some((a) => a.startsWith("--allow-run")));
