@@ -6,11 +6,11 @@
  */
 import type { BackendInfo, Experiment } from "./experiment.ts";
 import { resolveParams, UsageError } from "./params.ts";
-import { type ExperimentResult, isFailure, runExperiment } from "./runner.ts";
+import { type ExperimentResult, runExperiment } from "./runner.ts";
+import { printResult } from "./result_line.ts";
 import { terminalProgress } from "./progress.ts";
 import { fileCache } from "./cache.ts";
 import { readResults, writeResult } from "./report/write.ts";
-import { duration } from "./report/format.ts";
 import { runTasks, type WorkerTask } from "./parallel.ts";
 import { tf } from "./backend.ts";
 import { type KeyParts, keyParts } from "./result_cache/key.ts";
@@ -39,30 +39,6 @@ export interface Executed {
   usage: boolean;
 }
 
-/**
- * Prints one result's line (and its claims unless quiet). `wholeSeeds`: the seed count of the whole
- * run, when this result is a shard's share of an experiment split by seeds (its claims then hold or
- * fail on those seeds alone; `deno task merge` judges them on all).
- */
-export function printResult(io: CliIo, result: ExperimentResult, quiet: boolean, wholeSeeds?: number): void {
-  const failed = result.claims.filter((c) => isFailure(c.status));
-  const how = result.cached
-    ? `cached from ${result.cached.date.slice(0, 16).replace("T", " ")}, commit ${result.cached.commit}`
-    : duration(result.provenance.durationMs);
-  const held = `${result.claims.length - failed.length}/${result.claims.length} claims hold`;
-  const part = wholeSeeds !== undefined && result.seeds.length < wholeSeeds;
-  io.out(
-    part
-      ? `${result.id}: ${held} on ${seedList(result.seeds)} alone (${how}, ` +
-        `${result.seeds.length} of ${wholeSeeds} seeds: deno task merge judges the claims on all of them)`
-      : `${result.id}: ${held} (${how}, ${result.seeds.length} seeds)`,
-  );
-  if (quiet) return;
-  for (const c of result.claims) {
-    io.out(`  ${c.id.padEnd(4)} ${c.status.padEnd(15)} ${c.verdict?.summary ?? c.error ?? ""}`);
-  }
-}
-
 /** The number of seeds a whole run of `exp` uses under the options. */
 export function seedCount(exp: Experiment, opts: Pick<Options, "seeds" | "profile">): number {
   return opts.seeds ?? exp.seeds[opts.profile];
@@ -71,18 +47,6 @@ export function seedCount(exp: Experiment, opts: Pick<Options, "seeds" | "profil
 /** The seed blocks this invocation runs of `exp`: a shard's blocks, else all its seeds in one. */
 export function blocksOf(exp: Experiment, opts: Options): SeedBlock[] {
   return opts.blocks?.get(exp.id) ?? [{ first: opts.firstSeed, count: seedCount(exp, opts) }];
-}
-
-/** "seeds 1–3, 7" (runs of consecutive seeds as ranges), "seed 4". */
-function seedList(seeds: readonly number[]): string {
-  const sorted = [...seeds].sort((a, b) => a - b), runs: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
-    i = j + 1;
-  }
-  return `${seeds.length === 1 ? "seed" : "seeds"} ${runs.join(", ")}`;
 }
 
 /**
