@@ -57,7 +57,7 @@ export async function trainSoftmaxClassifier(
       const xb = prepare ? prepare(gathered) : gathered;
       const yb = tf.gather(y, ids);
       const { value, grads } = tf.variableGrads(
-        () => softmaxCrossEntropy(tf, yb, logits(xb)) as tfjs.Scalar,
+        () => softmaxCrossEntropy(tf, yb, logits(xb)),
         trained.map((t) => t.v),
       );
       trained.forEach((t, i) => {

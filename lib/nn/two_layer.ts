@@ -42,7 +42,7 @@ export function twoLayerNet(tf: typeof tfjs, ds: Dataset, hidden: number): TwoLa
         tf,
         y,
         tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1 as tfjs.Tensor2D), b1)), w2 as tfjs.Tensor2D), b2),
-      ) as tfjs.Scalar;
+      );
   const tensors = (params: Float32Array, idx: ArrayLike<number>) => {
     const { x, y } = batch(idx), [w1, b1, w2, b2] = split(params);
     return {
