@@ -79,7 +79,21 @@ export class BufferPool {
     const entry = buffer && this.refs.get(buffer);
     if (!entry || --entry.count > 0) return;
     this.refs.delete(buffer!);
-    const array = entry.array;
+    this.keepFree(entry.array);
+  }
+
+  /**
+   * Gives back `array`, taken with {@link take} as scratch space and never registered as tensor
+   * data (a convolution's columns): it joins the free arrays. Any other array is ignored.
+   */
+  give(array: Float32Array): void {
+    const entry = this.refs.get(array.buffer);
+    if (!entry || entry.count > 0 || entry.array !== array) return;
+    this.refs.delete(array.buffer);
+    this.keepFree(array);
+  }
+
+  private keepFree(array: Float32Array): void {
     if (!poolTuning.enabled || this.freeBytes + array.byteLength > poolTuning.maxBytes) return;
     const list = this.free.get(array.length) ?? [];
     if (list.length >= poolTuning.perLength) return;
@@ -152,4 +166,9 @@ export class PooledCpuBackend extends MathBackendCPU {
  */
 export function takeOutput(backend: MathBackendCPU, n: number): Float32Array {
   return backend instanceof PooledCpuBackend ? backend.pool.take(n) : new Float32Array(n);
+}
+
+/** Returns scratch space taken with {@link takeOutput} and never made tensor data to `backend`'s pool. */
+export function giveBack(backend: MathBackendCPU, array: Float32Array): void {
+  if (backend instanceof PooledCpuBackend) backend.pool.give(array);
 }

@@ -20,6 +20,7 @@ import { maxPool, maxPoolGrad } from "./kernels_pool.ts";
 import { shapeKernels } from "./kernels_shape.ts";
 import { miscKernels } from "./kernels_misc.ts";
 import { lossKernels, registerLossGradient } from "./kernels_loss.ts";
+import { registerReluGradient, RELU_GRAD, reluGrad } from "./kernels_relu_grad.ts";
 import { selfCheck } from "./self_check.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 import { PooledCpuBackend } from "./buffer_pool.ts";
@@ -83,9 +84,11 @@ export function registerCpuBlas(): CpuBlasRegistration {
     tf.registerKernel({ kernelName: name, backendName: CPU_BLAS, kernelFunc: withFallback(name, kernel) });
   }
   // kernels of claimbook's own (no stock counterpart): the fused loss of lib/nn/softmax_cross_entropy.ts
-  for (const [name, kernel] of Object.entries(lossKernels)) {
+  // and the fused Relu gradient
+  for (const [name, kernel] of Object.entries({ ...lossKernels, [RELU_GRAD]: reluGrad })) {
     tf.registerKernel({ kernelName: name, backendName: CPU_BLAS, kernelFunc: kernel as unknown as tf.KernelFunc });
   }
   registerLossGradient();
+  registerReluGradient();
   return registered = { blas };
 }

@@ -4,6 +4,7 @@ import { CPU_BLAS, registerCpuBlas } from "./cpu_blas.ts";
 import { loadBlas } from "./blas_ffi.ts";
 import { compareValues } from "./self_check.ts";
 import { createRng } from "../rng.ts";
+import { convTuning } from "./kernels_conv.ts";
 
 const registered = registerCpuBlas();
 /** Skip only when no BLAS library is installed; a failed self-check fails the tests. */
@@ -46,6 +47,26 @@ Deno.test({
     assertEquals(got.length, want.length);
     got.forEach((g, i) => assertEquals(compareValues(g, want[i], 16), undefined, `output ${i}`));
     assert(want[1].some((v) => v !== 0), "the gradient of the first kernel is not all zero");
+  },
+});
+
+Deno.test({
+  name: "cpu-blas convolutions give the same bits whether their columns are kept, evicted or recycled",
+  ignore: noBlas,
+  async fn() {
+    const bits = (values: Float32Array[]) => values.map((v) => Array.from(new Int32Array(v.buffer)));
+    const kept = bits(await cnnGradients(CPU_BLAS));
+    const saved = convTuning.cachedCols;
+    try {
+      // 1: the first convolution's columns are given back to the pool (and reused by the second
+      // convolution) before its filter gradient, which must build them again; 0: none are kept
+      for (const cachedCols of [1, 0, saved]) {
+        convTuning.cachedCols = cachedCols;
+        assertEquals(bits(await cnnGradients(CPU_BLAS)), kept, `cachedCols ${cachedCols}`);
+      }
+    } finally {
+      convTuning.cachedCols = saved;
+    }
   },
 });
 

@@ -5,11 +5,16 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Blas } from "./blas_ffi.ts";
-import { takeOutput } from "./buffer_pool.ts";
+import { giveBack, takeOutput } from "./buffer_pool.ts";
 import { type CpuKernelArgs, f32, type FastKernel, finishFused, out, type TensorInfo } from "./kernel_util.ts";
 
-/** Tuning: the largest im2col buffer, in floats, before the batch is split into chunks of images. */
-export const convTuning = { maxCols: 1 << 22 };
+/** Tuning of the convolutions. */
+export const convTuning = {
+  /** The largest im2col buffer, in floats, before the batch is split into chunks of images. */
+  maxCols: 1 << 22,
+  /** How many forward passes' columns are kept for their filter gradients (the most recent ones). */
+  cachedCols: 8,
+};
 
 /** The geometry of one convolution, as tfjs computes it. */
 export type ConvInfo = tf.backend_util.Conv2DInfo;
@@ -115,10 +120,25 @@ export function col2im(cols: Float32Array, info: ConvInfo, b0: number, nb: numbe
 }
 
 /**
- * The forward pass's im2col of an input, by input data id (tfjs never changes a tensor's data in
- * place), so that the filter gradient of the same convolution need not build it again.
+ * The recent forward passes' im2col of their inputs, by input data id (tfjs never changes a
+ * tensor's data in place, and never reuses a data id), so that the filter gradient of the same
+ * convolution need not build it again. The columns are scratch arrays of the backend's buffer
+ * pool: a fresh 7 MB array costs more in page faults (~2 ms) than im2col itself, so the oldest
+ * entry beyond `convTuning.cachedCols` goes back to the pool.
  */
-const colsCache = new WeakMap<object, { key: string; cols: Float32Array }>();
+const colsCache = new Map<object, { key: string; cols: Float32Array; backend: CpuKernelArgs["backend"] }>();
+
+function cacheCols(backend: CpuKernelArgs["backend"], dataId: object, key: string, cols: Float32Array): void {
+  const old = colsCache.get(dataId);
+  colsCache.delete(dataId);
+  if (old) giveBack(old.backend, old.cols);
+  colsCache.set(dataId, { key, cols, backend });
+  for (const [id, entry] of colsCache) {
+    if (colsCache.size <= convTuning.cachedCols) break;
+    colsCache.delete(id);
+    giveBack(entry.backend, entry.cols);
+  }
+}
 
 function geometryKey(info: ConvInfo): string {
   return [
@@ -167,13 +187,14 @@ function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; sh
     blas.sgemm(false, false, info.batchSize * rowsPerImage, oc, k, 1, xv, k, wv, oc, 0, y, oc);
   } else {
     const chunk = chunkImages(info);
-    const cols = new Float32Array(chunk * rowsPerImage * k);
+    const cols = takeOutput(args.backend, chunk * rowsPerImage * k);
     for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
       const nb = Math.min(chunk, info.batchSize - b0);
       im2col(xv, info, b0, nb, cols);
       blas.sgemm(false, false, nb * rowsPerImage, oc, k, 1, cols, k, wv, oc, 0, y.subarray(b0 * rowsPerImage * oc), oc);
     }
-    if (chunk >= info.batchSize) colsCache.set(x.dataId, { key: geometryKey(info), cols });
+    if (chunk >= info.batchSize) cacheCols(args.backend, x.dataId, geometryKey(info), cols);
+    else giveBack(args.backend, cols);
   }
   return { values: y, shape: info.outShape };
 }
@@ -214,7 +235,7 @@ export function conv2DBackpropInput(blas: Blas): FastKernel {
       blas.sgemm(false, true, info.batchSize * rowsPerImage, k, oc, 1, dyv, oc, wv, oc, 0, dx, k);
     } else {
       const chunk = chunkImages(info);
-      const cols = new Float32Array(chunk * rowsPerImage * k);
+      const cols = takeOutput(args.backend, chunk * rowsPerImage * k);
       for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
         const nb = Math.min(chunk, info.batchSize - b0);
         blas.sgemm(
@@ -234,6 +255,7 @@ export function conv2DBackpropInput(blas: Blas): FastKernel {
         );
         col2im(cols, info, b0, nb, dx);
       }
+      giveBack(args.backend, cols);
     }
     return out(args.backend, info.inShape, dx);
   };
@@ -259,7 +281,7 @@ export function conv2DBackpropFilter(blas: Blas): FastKernel {
       const chunk = chunkImages(info);
       const cached = colsCache.get(x.dataId);
       const reuse = chunk >= info.batchSize && cached?.key === geometryKey(info);
-      const cols = reuse ? cached.cols : new Float32Array(chunk * rowsPerImage * k);
+      const cols = reuse ? cached.cols : takeOutput(args.backend, chunk * rowsPerImage * k);
       for (let b0 = 0; b0 < info.batchSize; b0 += chunk) {
         const nb = Math.min(chunk, info.batchSize - b0);
         if (!reuse) im2col(xv, info, b0, nb, cols);
@@ -280,6 +302,7 @@ export function conv2DBackpropFilter(blas: Blas): FastKernel {
           oc,
         );
       }
+      if (!reuse) giveBack(args.backend, cols);
     }
     return out(args.backend, filterShape, dw);
   };
