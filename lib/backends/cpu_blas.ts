@@ -22,6 +22,7 @@ import { miscKernels } from "./kernels_misc.ts";
 import { lossKernels, registerLossGradient } from "./kernels_loss.ts";
 import { registerReluGradient, RELU_GRAD, reluGrad } from "./kernels_relu_grad.ts";
 import { selfCheck } from "./self_check.ts";
+import { keepSavedTensorsCheaply } from "./engine_tuning.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 import { PooledCpuBackend } from "./buffer_pool.ts";
 
@@ -90,5 +91,6 @@ export function registerCpuBlas(): CpuBlasRegistration {
   }
   registerLossGradient();
   registerReluGradient();
+  keepSavedTensorsCheaply(CPU_BLAS);
   return registered = { blas };
 }

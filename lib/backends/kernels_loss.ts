@@ -7,8 +7,10 @@
  * Both kernels compute what that composite computes on the cpu layout, bit for bit: every
  * intermediate rounded to float32 where the composite stores a tensor, the sums accumulated in
  * double in the stock order, NaN and infinities propagated alike (kernels_loss_test.ts compares
- * them on random, extreme and non-finite inputs). The gradient recomputes the log-softmax from the
- * saved logits instead of saving it (the same values).
+ * them on random, extreme and non-finite inputs). While a gradient is being recorded, the forward
+ * kernel also keeps the softmax it computed, by the logits' data id (tfjs never changes a tensor's
+ * data in place), for the gradient kernel; elsewhere the gradient recomputes it from the logits
+ * (the same values).
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -52,17 +54,28 @@ function inputsOf(args: CpuKernelArgs): { x: Float32Array; y: Float32Array; rows
   return { x, y, rows: shape[0], cols: shape[1] };
 }
 
+/** The softmax exp(log-softmax) as the composite rounds it, in place. */
+function expInPlace(lr: Float32Array): Float32Array {
+  for (let k = 0; k < lr.length; k++) lr[k] = Math.exp(lr[k]);
+  return lr;
+}
+
+/** The softmax of recent logits (by data id) whose loss was computed while recording a gradient. */
+const softmaxOf = new WeakMap<object, Float32Array>();
+
 /** The forward kernel: mean over rows of −Σ_j labels·log-softmax(logits). */
 export function softmaxXent(args: CpuKernelArgs): TensorInfo {
   const { x, y, rows, cols } = inputsOf(args);
   const lr = new Float32Array(x.length);
   logSoftmax(x, rows, cols, lr);
+  const recording = tf.engine().state.gradientDepth > 0;
   let total = 0;
   for (let i = 0, o = 0; i < rows; i++, o += cols) {
     let s = 0;
     for (let j = 0; j < cols; j++) s += -Math.fround(lr[o + j] * y[o + j]);
     total += Math.fround(s);
   }
+  if (recording) softmaxOf.set(args.inputs.logits!.dataId, expInPlace(lr));
   return out(args.backend, [], Float32Array.of(Math.fround(total) / Math.fround(rows)));
 }
 
@@ -73,11 +86,15 @@ export function softmaxXentGrad(args: CpuKernelArgs): TensorInfo {
   if (!dy || dy.length !== 1) throw new Error(`${SOFTMAX_XENT_GRAD}: dy must be a float32 scalar`);
   const g = Math.fround(dy[0] / Math.fround(rows));
   const r = takeOutput(args.backend, x.length);
-  logSoftmax(x, rows, cols, r);
+  let p = softmaxOf.get(args.inputs.logits!.dataId);
+  if (!p || p.length !== x.length) {
+    logSoftmax(x, rows, cols, r);
+    p = expInPlace(r);
+  }
   if (args.attrs.wrt === "labels") {
-    for (let k = 0; k < r.length; k++) r[k] = g * Math.fround(y[k] - Math.fround(Math.exp(r[k])));
+    for (let k = 0; k < r.length; k++) r[k] = g * Math.fround(y[k] - p[k]);
   } else {
-    for (let k = 0; k < r.length; k++) r[k] = g * Math.fround(Math.fround(Math.exp(r[k])) - y[k]);
+    for (let k = 0; k < r.length; k++) r[k] = g * Math.fround(p[k] - y[k]);
   }
   return out(args.backend, [rows, cols], r);
 }

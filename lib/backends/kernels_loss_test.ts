@@ -9,7 +9,7 @@ import { assert, assertEquals } from "../std.ts";
 import { initBackend } from "../backend.ts";
 import { createRng } from "../rng.ts";
 import { softmaxCrossEntropy } from "../nn/softmax_cross_entropy.ts";
-import { SOFTMAX_XENT } from "./kernels_loss.ts";
+import { SOFTMAX_XENT, SOFTMAX_XENT_GRAD } from "./kernels_loss.ts";
 
 const onBlas = await initBackend("cpu-blas").then(() => true, () => false);
 
@@ -88,6 +88,29 @@ Deno.test({
           `${c.name}, ${outer}`,
         );
       }
+    }
+  },
+});
+
+Deno.test({
+  name: "the gradient kernel without a recorded forward pass (no kept softmax) gives the same bits",
+  ignore: !onBlas,
+  fn() {
+    for (const c of cases) {
+      const n = c.shape[0] * c.shape[1];
+      const labels = c.soft
+        ? Float32Array.from(createRng(9).normals(n, 0.5))
+        : oneHot(c.shape[0], c.shape[1], createRng(9));
+      const logits = c.logits(n);
+      const want = evaluate(composite, labels, logits, c.shape, "plain");
+      const y = tf.tensor2d(labels, c.shape), z = tf.tensor2d(logits, c.shape), dy = tf.scalar(1);
+      for (const wrt of ["logits", "labels"] as const) {
+        const g = tf.engine().runKernel(SOFTMAX_XENT_GRAD, { dy, labels: y, logits: z }, { wrt }) as tf.Tensor;
+        const key = wrt === "logits" ? "dLogits" : "dLabels";
+        assertEquals(bitsOf(g.dataSync() as Float32Array), want[key], `${c.name}, ${wrt}`);
+        g.dispose();
+      }
+      tf.dispose([y, z, dy]);
     }
   },
 });

@@ -14,7 +14,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import { col2im, type ConvInfo } from "./kernels_conv.ts";
+import { col2im, type ConvInfo } from "./im2col.ts";
 import { maxPoolArgmax } from "./kernels_pool.ts";
 import { call, stockKernels, type TensorInfo, type WasmArgs, type WasmKernel } from "./wasm_kernel.ts";
 import { gather, slice } from "./wasm_copy_kernels.ts";
