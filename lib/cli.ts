@@ -71,15 +71,16 @@ export async function main(
     const lecture: LectureSource | undefined = await readLecture(opts.lecture);
     const baseline = opts.noPages ? undefined : await loadRunBaseline(opts.profile, opts.baseline);
     const wanted = opts.selected.map((e) => e.id);
+    // the recorded times plan shards and, in a report directory without results, --jobs's workers
+    const durations = baseline
+      ? new Map(Object.entries(baseline.experiments).map(([id, b]) => [id, b.durationMs]))
+      : await readDurations(durationsPath(opts.profile));
+    opts.plannedDurations = durations;
     if (opts.shard) {
-      const durations = baseline
-        ? new Map(Object.entries(baseline.experiments).map(([id, b]) => [id, b.durationMs]))
-        : await readDurations(durationsPath(opts.profile));
       const inputs = opts.selected.map((e) => ({ id: e.id, first: opts.firstSeed, seeds: seedCount(e, opts) }));
       const mine = shardPlan(inputs, opts.shard.count, durations)[opts.shard.index - 1];
       opts.selected = opts.selected.filter((e) => mine.some((u) => u.id === e.id));
       opts.blocks = new Map(mine.map((u) => [u.id, u.blocks]));
-      opts.plannedDurations = durations;
     }
     return { opts, lecture, baseline, wanted };
   });

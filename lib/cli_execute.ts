@@ -110,7 +110,8 @@ export function piecesOf(
 
 /**
  * Whole-experiment times for {@link piecesOf}: an earlier result in the report directory (scaled
- * from the seeds it ran to all), else the time the shard plan used.
+ * from the seeds it ran to all), else the recorded time (the baseline's, or the profile's durations
+ * file), which the shard plan used too.
  */
 function durationsOf(opts: Options, todo: readonly Experiment[], earlier: readonly ExperimentResult[]) {
   const durations = new Map(opts.plannedDurations ?? []);

@@ -93,7 +93,7 @@ export interface Options {
   shard?: Shard;
   /** The seed blocks to run, by experiment, where not all its seeds (a shard's share of a long experiment). */
   blocks?: Map<string, SeedBlock[]>;
-  /** The whole-experiment durations a shard was planned with (for splitting its blocks over `--jobs`). */
+  /** Recorded whole-experiment durations (the baseline's): the shard plan's, and --jobs's where no result is. */
   plannedDurations?: ReadonlyMap<string, number>;
 }
 

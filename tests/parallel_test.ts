@@ -87,6 +87,24 @@ Deno.test("--jobs 2 gives the same results as --jobs 1, and one report", async (
   }
 });
 
+Deno.test("from a fresh report directory, --jobs splits a long experiment's seeds by the baseline's times", async () => {
+  const [a, b] = [await Deno.makeTempDir(), await Deno.makeTempDir()];
+  try {
+    const args = ["optimizers", "--backend", Deno.env.get("CLAIMBOOK_BACKEND") || "auto", "--seeds", "2", "--fresh"];
+    const serial = quietIo(), parallel = quietIo();
+    const code = await main([...args, "--jobs", "1", "--out", a], serial.io);
+    assertEquals(await main([...args, "--jobs", "2", "--out", b], parallel.io), code, parallel.lines.join("\n"));
+    assert(
+      parallel.lines.some((l) => l.includes("optimizers: seeds run in parallel (seed 1, seed 2)")),
+      parallel.lines.join("\n"),
+    );
+    assertEquals(await compareResultDirs(a, b), []);
+  } finally {
+    await Deno.remove(a, { recursive: true });
+    await Deno.remove(b, { recursive: true });
+  }
+});
+
 Deno.test("a worker's result is read only if this run wrote it (a crashed worker never reports a stale file)", async () => {
   const dir = await Deno.makeTempDir();
   try {
