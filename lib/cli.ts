@@ -114,8 +114,9 @@ export async function main(
   if (backend.name === "wasm" && backend.refused.some((r) => r.name === "cpu-blas")) {
     io.err(
       "note: running on wasm because no BLAS library was found. `apt-get install libopenblas0-pthread` (Debian/Ubuntu) " +
-        "enables cpu-blas: measured 1.3× faster on the whole ci suite (1 min 35 s against 2 min 07 s on 2 cores) and about " +
-        "3× on the families that train the 3072-wide net (babysitting, search)",
+        "enables cpu-blas: measured 1.2–1.3× faster on the whole ci suite with --jobs 2 on 2 cores (1 min 46 s against " +
+        "2 min 07 s; 1 min 35 s against 2 min 07 s on another machine) and about 2× on the families that train the " +
+        "3072-wide net (babysitting, search)",
     );
   }
   const cores = navigator.hardwareConcurrency || 1;
