@@ -38,7 +38,8 @@ function convInfo(xShape: number[], filterShape: number[], attrs: CpuKernelArgs[
  * tensor's data in place, and never reuses a data id), so that the filter gradient of the same
  * convolution need not build it again. The columns are scratch arrays of the backend's buffer
  * pool: a fresh 7 MB array costs more in page faults (~2 ms) than im2col itself, so the oldest
- * entry beyond `convTuning.cachedCols` goes back to the pool.
+ * entry beyond `convTuning.cachedCols` goes back to the pool (and outside a gradient tape, where no
+ * filter gradient follows, the columns go back at once).
  */
 const colsCache = new Map<object, { key: string; cols: Float32Array; backend: CpuKernelArgs["backend"] }>();
 
@@ -107,8 +108,10 @@ function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; sh
       im2col(xv, info, b0, nb, cols);
       blas.sgemm(false, false, nb * rowsPerImage, oc, k, 1, cols, k, wv, oc, 0, y.subarray(b0 * rowsPerImage * oc), oc);
     }
-    if (chunk >= info.batchSize) cacheCols(args.backend, x.dataId, geometryKey(info), cols);
-    else giveBack(args.backend, cols);
+    // kept only while a gradient is being recorded: only then may a filter gradient ask for them
+    if (chunk >= info.batchSize && tf.engine().state.gradientDepth > 0) {
+      cacheCols(args.backend, x.dataId, geometryKey(info), cols);
+    } else giveBack(args.backend, cols);
   }
   return { values: y, shape: info.outShape };
 }
