@@ -1,6 +1,7 @@
 /**
  * The gradient of Relu as one kernel. tfjs computes it as `dy · cast(step(x))`: three kernels, two
- * passes over a float32 array more than needed (on the lecture's CNN, 1.7 ms of a 25 ms train step).
+ * passes over a float32 array more than needed (on the bench CNN's first layer 2.1 ms of a 25 ms
+ * train step; 1.1 ms as this kernel).
  *
  * The kernel gives what that composite gives on the cpu layout, bit for bit: `dy` where x > 0,
  * `dy · 0` where x ≤ 0 (a zero with dy's sign, NaN for an infinite or NaN dy), NaN where x is NaN
