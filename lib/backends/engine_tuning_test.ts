@@ -7,15 +7,11 @@ import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals } from "../std.ts";
 import { initBackend } from "../backend.ts";
 import { createRng } from "../rng.ts";
+import { bitsOf as floatBits } from "./bits_test_util.ts";
 import { softmaxCrossEntropy } from "../nn/softmax_cross_entropy.ts";
 import { engineTuning } from "./engine_tuning.ts";
 
 const onBlas = await initBackend("cpu-blas").then(() => true, () => false);
-
-function bitsOf(t: tf.Tensor): number[] {
-  const v = t.dataSync() as Float32Array;
-  return Array.from(new Int32Array(v.buffer, v.byteOffset, v.length));
-}
 
 /** Loss and gradients of a 2-layer net with a shared weight used twice (so saved tensors repeat). */
 function netGradients(): number[][] {
@@ -29,6 +25,7 @@ function netGradients(): number[][] {
     const z = tf.matMul(tf.mul(h, tf.sigmoid(h)), w2);
     return tf.add(softmaxCrossEntropy(tf, y, z), tf.mul(0.01, tf.sum(tf.square(w1)))) as tf.Scalar;
   }, [w1, w2]);
+  const bitsOf = (t: tf.Tensor) => floatBits(t.dataSync() as Float32Array);
   const out = [bitsOf(value), bitsOf(grads[w1.name]), bitsOf(grads[w2.name])];
   tf.dispose([x, y, w1, w2, value, ...Object.values(grads)]);
   return out;

@@ -58,6 +58,14 @@ export function stock(name: string, args: CpuKernelArgs): TensorInfo {
   return config.kernelFunc(args as unknown as Parameters<tf.KernelFunc>[0]) as TensorInfo;
 }
 
+/**
+ * Whether tfjs is recording a gradient tape: only then may a gradient kernel ask for what a forward
+ * kernel kept for it (MaxPool's positions, a convolution's columns, the loss's softmax).
+ */
+export function recordingGradients(): boolean {
+  return tf.engine().state.gradientDepth > 0;
+}
+
 /** The float32 bits of `v` (same memory). */
 export function bits(v: Float32Array): Int32Array {
   return new Int32Array(v.buffer, v.byteOffset, v.length);

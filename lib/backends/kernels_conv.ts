@@ -6,7 +6,15 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Blas } from "./blas_ffi.ts";
 import { giveBack, takeOutput } from "./buffer_pool.ts";
-import { type CpuKernelArgs, f32, type FastKernel, finishFused, out, type TensorInfo } from "./kernel_util.ts";
+import {
+  type CpuKernelArgs,
+  f32,
+  type FastKernel,
+  finishFused,
+  out,
+  recordingGradients,
+  type TensorInfo,
+} from "./kernel_util.ts";
 import { col2im, type ConvInfo, im2col } from "./im2col.ts";
 
 /** Tuning of the convolutions. */
@@ -109,7 +117,7 @@ function convValues(blas: Blas, args: CpuKernelArgs): { values: Float32Array; sh
       blas.sgemm(false, false, nb * rowsPerImage, oc, k, 1, cols, k, wv, oc, 0, y.subarray(b0 * rowsPerImage * oc), oc);
     }
     // kept only while a gradient is being recorded: only then may a filter gradient ask for them
-    if (chunk >= info.batchSize && tf.engine().state.gradientDepth > 0) {
+    if (chunk >= info.batchSize && recordingGradients()) {
       cacheCols(args.backend, x.dataId, geometryKey(info), cols);
     } else giveBack(args.backend, cols);
   }

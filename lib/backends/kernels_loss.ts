@@ -14,7 +14,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { type CpuKernelArgs, f32, out, type TensorInfo } from "./kernel_util.ts";
+import { type CpuKernelArgs, f32, out, recordingGradients, type TensorInfo } from "./kernel_util.ts";
 import { takeOutput } from "./buffer_pool.ts";
 
 /** The kernel: inputs `labels`, `logits` (both float32 [N, C]); output the scalar mean loss. */
@@ -68,14 +68,13 @@ export function softmaxXent(args: CpuKernelArgs): TensorInfo {
   const { x, y, rows, cols } = inputsOf(args);
   const lr = new Float32Array(x.length);
   logSoftmax(x, rows, cols, lr);
-  const recording = tf.engine().state.gradientDepth > 0;
   let total = 0;
   for (let i = 0, o = 0; i < rows; i++, o += cols) {
     let s = 0;
     for (let j = 0; j < cols; j++) s += -Math.fround(lr[o + j] * y[o + j]);
     total += Math.fround(s);
   }
-  if (recording) softmaxOf.set(args.inputs.logits!.dataId, expInPlace(lr));
+  if (recordingGradients()) softmaxOf.set(args.inputs.logits!.dataId, expInPlace(lr));
   return out(args.backend, [], Float32Array.of(Math.fround(total) / Math.fround(rows)));
 }
 

@@ -8,15 +8,11 @@ import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals } from "../std.ts";
 import { initBackend } from "../backend.ts";
 import { createRng } from "../rng.ts";
+import { bitsOf } from "./bits_test_util.ts";
 import { softmaxCrossEntropy } from "../nn/softmax_cross_entropy.ts";
 import { SOFTMAX_XENT, SOFTMAX_XENT_GRAD } from "./kernels_loss.ts";
 
 const onBlas = await initBackend("cpu-blas").then(() => true, () => false);
-
-/** float32 bit patterns, every NaN as one value. */
-function bitsOf(v: Float32Array): number[] {
-  return Array.from(new Int32Array(v.buffer, v.byteOffset, v.length), (x, i) => (Number.isNaN(v[i]) ? 0x7fc00000 : x));
-}
 
 type Loss = (labels: tf.Tensor, logits: tf.Tensor) => tf.Scalar;
 const composite: Loss = (y, z) => tf.losses.softmaxCrossEntropy(y, z) as tf.Scalar;

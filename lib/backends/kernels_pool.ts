@@ -6,7 +6,16 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
-import { bits, type CpuKernelArgs, f32, type FastKernel, out, size, type TensorInfo } from "./kernel_util.ts";
+import {
+  bits,
+  type CpuKernelArgs,
+  f32,
+  type FastKernel,
+  out,
+  recordingGradients,
+  size,
+  type TensorInfo,
+} from "./kernel_util.ts";
 import { takeOutput } from "./buffer_pool.ts";
 
 function poolInfo(xShape: number[], attrs: CpuKernelArgs["attrs"]) {
@@ -93,11 +102,6 @@ export function maxPoolValues(x: Float32Array, info: tf.backend_util.Conv2DInfo,
     }
   }
   return max;
-}
-
-/** Whether tfjs is recording a gradient tape: only then may a MaxPoolGrad ask for this pool's positions. */
-function recordingGradients(): boolean {
-  return tf.engine().state.gradientDepth > 0;
 }
 
 /**

@@ -8,14 +8,10 @@ import * as tf from "@tensorflow/tfjs";
 import { assert, assertEquals } from "../std.ts";
 import { initBackend } from "../backend.ts";
 import { createRng } from "../rng.ts";
+import { bitsOf } from "./bits_test_util.ts";
 import { RELU_GRAD } from "./kernels_relu_grad.ts";
 
 const onBlas = await initBackend("cpu-blas").then(() => true, () => false);
-
-/** float32 bit patterns, every NaN as one value. */
-function bitsOf(v: Float32Array): number[] {
-  return Array.from(new Int32Array(v.buffer, v.byteOffset, v.length), (x, i) => (Number.isNaN(v[i]) ? 0x7fc00000 : x));
-}
 
 /** Signed zeros, the smallest subnormals and the largest finite values: the kernel's fast loop. */
 const finiteSpecials = [0, -0, 1e-45, -1e-45, 3.4e38, -3.4e38];
