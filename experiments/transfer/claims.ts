@@ -1,27 +1,41 @@
 /**
- * The check of the transfer family (E6), computed from the seeds' per-test-image correctness:
- * each of its three parts is a paired 95% confidence interval pooled over the seeds.
+ * The check of the transfer family (E6), computed from the seeds' test accuracies. Its two
+ * premises are judged in every seed; the lecture's comparisons are judged over the seeds, one
+ * paired difference of accuracies per seed, each with a 95% Student-t interval (paired.ts).
  * @module
  */
 import type { Claim } from "../../lib/experiment.ts";
 import { fmt, record } from "../../lib/checks.ts";
-import { cellOf, meanAcc, slideMult } from "./cells.ts";
-import { bits, pairedCi } from "./paired.ts";
+import { cellOf, slideMult } from "./cells.ts";
+import { seedCi, type SeedInterval } from "./paired.ts";
 import type { P } from "./params.ts";
 import type { Amount, TransferData } from "./types.ts";
 
-const ci = (c: { mean: number; lo: number; hi: number }) => `${fmt(c.mean)} (95% CI ${fmt(c.lo)} to ${fmt(c.hi)})`;
+const ci = (c: SeedInterval) =>
+  c.n < 2 ? `${fmt(c.mean)} (1 seed: no interval)` : `${fmt(c.mean)} (95% CI ${fmt(c.lo)} to ${fmt(c.hi)})`;
+/** "significant" or not, or "not judged" with one seed. */
+const judged = (c: SeedInterval, holds: boolean, yes: string, no: string) =>
+  c.n < 2 ? "not judged (1 seed)" : holds ? yes : no;
+
+/** The pretrained net's held-out accuracy on its source task that counts as pretrained. */
+export const SOURCE_ACCURACY_MIN = 0.9;
+/** A linear classifier on frozen features must score this many times chance on the little target set. */
+export const LINEAR_OVER_CHANCE = 2;
 
 /** The claim E6. */
 export const transferClaims: Claim<TransferData, P>[] = [
   {
     id: "E6",
-    fragile:
-      "deno task stability (ci, 5 disjoint seed sets): held in 1 of 5 — the linear probe on frozen features minus scratch " +
-      "at 5 images per class was +10.4, −2.5, −0.5, −2.0, +3.8 points (significant in sets 1 and 5), the growth of the " +
-      "fine-tune gain with data significant in 4 of 5, 0.1× the learning rate worse than 1× in all 5 (declared)",
     kind: "statistical",
     knownFailure: {
+      linear: "A linear classifier on the frozen top features of our small CNN, pretrained on 4000 digits of 5 " +
+        "classes (not a net pretrained on ImageNet), is not better than the same CNN trained from scratch on 5 " +
+        "images per class: over seeds 1–15 (ci) it was +0.6 points on average, better in 9 of 15, with a " +
+        "seed-to-seed spread of ±7 points; with 5× the pretraining, −0.1. Fine-tuning the pretrained layers does beat " +
+        "scratch there (+6.9 points, 13 of 15).",
+      grows: "The gain of fine-tuning all layers over the linear classifier does not grow measurably from 5 to 100 " +
+        "images per class here: +0.4 points over seeds 1–15 (ci), larger in 7 of 15 — fine-tuning already gains " +
+        "with 5 images per class.",
       smallerLr: "Fine-tuning all pretrained layers at 0.1× the original learning rate is not better than at 1× " +
         "for the same (short) number of steps: here the larger rate wins, and a small CNN pretrained on 4000 digits " +
         "of 5 classes is not a net pretrained on ImageNet. The verdict gives the measured difference and its CI.",
@@ -49,57 +63,88 @@ export const transferClaims: Claim<TransferData, P>[] = [
     check(runs, p) {
       const m = slideMult(p);
       const hasOne = p.lrMults.includes(1) && m !== 1;
-      const ok = (d: TransferData, amount: Amount, key: string) => bits(cellOf(d, "similar", amount).correct[key]);
-      const diff = (a: number[], b: number[]) => a.map((x, i) => x - b[i]);
-      // Per test image (the little and much cells of a domain share the test set).
-      const linear = pairedCi(
-        runs.map((r) => diff(ok(r.data, "little", "linear-top"), ok(r.data, "little", "scratch"))),
-      );
-      const gainOf = (d: TransferData, amount: Amount) =>
-        diff(ok(d, amount, `finetune-all@${m}`), ok(d, amount, "linear-top"));
-      const grows = pairedCi(runs.map((r) => diff(gainOf(r.data, "much"), gainOf(r.data, "little"))));
+      const full = hasOne ? 1 : m; // fine-tuning at the original rate where it was run
+      const acc = (d: TransferData, amount: Amount, key: string) => cellOf(d, "similar", amount).acc[key];
+      const perSeed = (f: (d: TransferData) => number) => seedCi(runs.map((r) => f(r.data)));
+      const chance = 1 / p.targetClasses.length;
+      const worstSource = Math.min(...runs.map((r) => r.data.sourceAccuracy));
+      const worstLinear = Math.min(...runs.map((r) => acc(r.data, "little", "linear-top")));
+      const linear = perSeed((d) => acc(d, "little", "linear-top") - acc(d, "little", "scratch"));
+      const tuned = perSeed((d) => acc(d, "little", `finetune-all@${full}`) - acc(d, "little", "scratch"));
+      const gain = (d: TransferData, amount: Amount) =>
+        acc(d, amount, `finetune-all@${m}`) - acc(d, amount, "linear-top");
+      const grows = perSeed((d) => gain(d, "much") - gain(d, "little"));
+      const moreLayers = perSeed((d) => acc(d, "much", `finetune-all@${full}`) - acc(d, "much", "linear-top"));
       const smaller = hasOne
-        ? pairedCi(runs.map((r) => diff(ok(r.data, "much", `finetune-all@${m}`), ok(r.data, "much", "finetune-all@1"))))
+        ? perSeed((d) => acc(d, "much", `finetune-all@${m}`) - acc(d, "much", "finetune-all@1"))
         : null;
-      const gl = pairedCi(runs.map((r) => gainOf(r.data, "little"))),
-        gm = pairedCi(runs.map((r) => gainOf(r.data, "much")));
-      const parts = { linear: linear.lo > 0, grows: grows.lo > 0, smallerLr: smaller !== null && smaller.lo > 0 };
-      const a = (key: string, amount: Amount) => meanAcc(runs, "similar", amount, key);
-      const n = runs.length * p.testSize;
+      const parts = {
+        pretrained: worstSource >= SOURCE_ACCURACY_MIN,
+        features: worstLinear >= LINEAR_OVER_CHANCE * chance,
+        moreLayers: moreLayers.lo > 0,
+        linear: linear.lo > 0,
+        grows: grows.lo > 0,
+        smallerLr: smaller !== null && smaller.lo > 0,
+      };
+      const premises = parts.pretrained && parts.features;
+      const n = runs.length;
       return {
         pass: Object.values(parts).every(Boolean),
         parts,
+        ...(premises && n < 2 ? { inconclusive: `${n} seed: the intervals over seeds need at least 2` } : {}),
         measured: record([
-          ["little: linear on frozen features", a("linear-top", "little")],
-          ["little: from scratch", a("scratch", "little")],
+          ["worst source accuracy of the pretrained net", worstSource],
+          ["worst little: linear on frozen features", worstLinear],
           ["linear − scratch, little", linear.mean],
           ["linear − scratch: 95% CI low", linear.lo],
-          ["fine-tune-all gain over linear, little", gl.mean],
-          ["fine-tune-all gain over linear, much", gm.mean],
+          [`fine-tune all (${full}×) − scratch, little`, tuned.mean],
+          [`much: fine-tune all (${full}×) − linear`, moreLayers.mean],
+          [`much: fine-tune all (${full}×) − linear: 95% CI low`, moreLayers.lo],
+          ["gain growth, little → much", grows.mean],
           ["gain growth: 95% CI low", grows.lo],
-          [`much: fine-tune all at ${m}× lr`, a(`finetune-all@${m}`, "much")],
-          ["much: fine-tune all at 1× lr", hasOne ? a("finetune-all@1", "much") : null],
+          [`${m}× − 1×, much`, smaller ? smaller.mean : null],
           [`${m}× − 1×: 95% CI low`, smaller ? smaller.lo : null],
         ]),
         expected: record([
+          ["worst source accuracy of the pretrained net", `≥ ${SOURCE_ACCURACY_MIN}`],
+          [
+            "worst little: linear on frozen features",
+            `≥ ${fmt(LINEAR_OVER_CHANCE * chance)} (${LINEAR_OVER_CHANCE}× chance)`,
+          ],
+          [`much: fine-tune all (${full}×) − linear: 95% CI low`, "> 0"],
           ["linear − scratch: 95% CI low", "> 0"],
           ["gain growth: 95% CI low", "> 0"],
           [`${m}× − 1×: 95% CI low`, "> 0 (needs 1 in lrMults)"],
         ]),
-        tolerance: `each part a paired 95% normal CI of per-test-image differences of correctness, pooled over ` +
-          `${runs.length} seed(s) × ${p.testSize} test images (${n} pairs), its low end > 0 (one-sided level 0.025); ` +
-          `similar target (digits ${p.targetClasses.join(",")}), ${p.little} vs ${p.much} images per class`,
-        summary: `On ${p.little} images per class, a linear classifier on the frozen top features scores ` +
-          `${fmt(a("linear-top", "little"))} against ${fmt(a("scratch", "little"))} from scratch: difference ` +
-          `${ci(linear)}, ${parts.linear ? "a significant gain" : "no significant gain"}. Fine-tuning all layers ` +
-          `gains ${fmt(gl.mean)} over it with little and ${fmt(gm.mean)} with much data: growth ${ci(grows)}, ` +
-          `${parts.grows ? "significant" : "not significant"}. At ${p.much} per class, ${m}× the learning rate gives ` +
-          `${fmt(a(`finetune-all@${m}`, "much"))} against ${hasOne ? fmt(a("finetune-all@1", "much")) : "—"} at 1×` +
+        tolerance: `premises in every seed; each comparison a paired difference of test accuracies per seed ` +
+          `(${p.testSize} shared test images), its 95% Student-t interval over the ${n} seed(s) with low end > 0 ` +
+          `(one-sided level 0.025); similar target (digits ${p.targetClasses.join(",")}), ${p.little} vs ${p.much} ` +
+          `images per class`,
+        summary:
+          (premises
+            ? `The pretrained net learned its source task (held-out accuracy ≥ ${fmt(worstSource)}) and a linear ` +
+              `classifier on its frozen top features learns the target from ${p.little} images per class ` +
+              `(≥ ${fmt(worstLinear)}). `
+            : `A premise fails: ${
+              [
+                parts.pretrained ? "" : `the pretrained net's held-out source accuracy is ${fmt(worstSource)} ` +
+                  `(< ${SOURCE_ACCURACY_MIN})`,
+                parts.features ? "" : `a linear classifier on its frozen features scores ${fmt(worstLinear)} on ` +
+                  `the little target set (< ${LINEAR_OVER_CHANCE}× chance)`,
+              ].filter((x) => x).join("; ")
+            }. `) +
+          `With ${p.much} images per class, fine-tuning all layers beats the linear classifier by ${ci(moreLayers)}, ` +
+          `${judged(moreLayers, parts.moreLayers, "significant", "not significant")}. On ${p.little} per class the ` +
+          `linear classifier minus scratch is ${ci(linear)}, ` +
+          `${judged(linear, parts.linear, "a significant gain", "no significant gain")} (fine-tuning all layers: ` +
+          `${fmt(tuned.mean)}). The fine-tune gain grows by ${ci(grows)}, ` +
+          `${judged(grows, parts.grows, "significant", "not significant")}. At ${p.much} per class, ${m}× the ` +
+          `learning rate minus 1× is ` +
           (smaller
-            ? `: difference ${ci(smaller)}, ${
-              parts.smallerLr ? "the smaller rate is better" : "the smaller rate is not better"
+            ? `${ci(smaller)}: ${
+              judged(smaller, parts.smallerLr, "the smaller rate is better", "the smaller rate is not better")
             }.`
-            : " (1 is not among lrMults: not judged)."),
+            : "not judged (1 is not among lrMults)."),
       };
     },
   },
