@@ -53,21 +53,26 @@ export async function trainSymmetry(
   const logits = () => tf.add(tf.matMul(tf.tanh(tf.add(tf.matMul(x, W1), b1)), W2), b2);
   const loss = () => tf.losses.sigmoidCrossEntropy(y, logits()) as tfjs.Scalar;
   const opt = tf.train.sgd(o.lr);
-  const losses: number[] = [];
+  // The losses are read once at the end, not one wait per recorded step (on WebGPU each wait is a
+  // round trip of ~11 ms in Deno); the values are the same.
+  const lossTensors: tfjs.Tensor[] = [];
   let updates = 0;
   for (let step = 0; step <= o.steps; step++) {
-    if (step % o.every === 0) {
-      const l = tf.tidy(loss);
-      losses.push((await l.data())[0]);
-      l.dispose();
-    }
+    if (step % o.every === 0) lossTensors.push(tf.tidy(loss));
     if (step < o.steps) {
       tf.tidy(() => void opt.minimize(loss));
       updates++;
     }
   }
   const accuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.greater(logits(), 0), tf.cast(y, "bool")), "float32")));
-  const [w1, bb1, w2, acc] = await Promise.all([W1.array(), b1.data(), W2.array(), accuracy.data()]);
+  const [w1, bb1, w2, acc, losses] = await Promise.all([
+    W1.array(),
+    b1.data(),
+    W2.array(),
+    accuracy.data(),
+    Promise.all(lossTensors.map(async (l) => (await l.data())[0])),
+  ]);
+  tf.dispose(lossTensors);
   let maxUnitDiff = 0;
   for (let j = 1; j < o.hidden; j++) {
     const d = Math.max(
