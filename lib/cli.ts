@@ -4,6 +4,7 @@
  * (nothing is written then).
  * @module
  */
+import { gitCommit } from "./git_commit.ts";
 import type { Experiment } from "./experiment.ts";
 import { resolveParams, UsageError } from "./params.ts";
 import { BackendUnavailable, initBackend } from "./backend.ts";
@@ -21,22 +22,6 @@ import { experiments as registry } from "../experiments/mod.ts";
 export type { CliIo } from "./cli_execute.ts";
 
 const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-async function gitCommit(): Promise<string> {
-  try {
-    const head = (await Deno.readTextFile(".git/HEAD")).trim();
-    if (!head.startsWith("ref: ")) return head.slice(0, 12);
-    const ref = head.slice(5);
-    try {
-      return (await Deno.readTextFile(`.git/${ref}`)).trim().slice(0, 12);
-    } catch {
-      const packed = await Deno.readTextFile(".git/packed-refs");
-      return packed.split("\n").find((l) => l.endsWith(` ${ref}`))?.slice(0, 12) ?? "unknown";
-    }
-  } catch {
-    return "unknown";
-  }
-}
 
 async function mayRunWorkers(): Promise<boolean> {
   return (await Deno.permissions.query({ name: "run", command: "deno" })).state === "granted";
