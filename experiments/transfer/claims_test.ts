@@ -10,20 +10,13 @@ import type { TransferData } from "./types.ts";
 const p = resolveParams("transfer", params, "ci", {}) as P;
 const e6 = transferClaims[0];
 
+type Acc = Record<string, number>;
+
 /** One seed's data: accuracies by strategy for the similar target's little and much cells. */
-function seed(
-  i: number,
-  little: Record<string, number>,
-  much: Record<string, number>,
-  source = 0.98,
-): SeedRun<TransferData> {
-  const cell = (amount: string, acc: Record<string, number>) => ({ domain: "similar", amount, acc });
-  return {
-    seed: i,
-    data: { sourceAccuracy: source, cells: [cell("little", little), cell("much", much)] },
-  } as unknown as SeedRun<
-    TransferData
-  >;
+function seed(i: number, little: Acc, much: Acc, source = 0.98): SeedRun<TransferData> {
+  const cell = (amount: string, acc: Acc) => ({ domain: "similar", amount, acc });
+  const data = { sourceAccuracy: source, cells: [cell("little", little), cell("much", much)] };
+  return { seed: i, data } as unknown as SeedRun<TransferData>;
 }
 
 /** Seeds like the ci profile's (seeds 1–15): linear ≈ scratch, fine-tuning wins with much data, 0.1× worse. */
@@ -113,6 +106,6 @@ Deno.test("E6: fine-tuning that does not beat the linear classifier with much da
   assert(/the linear classifier by [^,]*, not significant\./.test(v.summary), v.summary);
 });
 
-function cellAcc(r: SeedRun<TransferData>, amount: string): Record<string, number> {
+function cellAcc(r: SeedRun<TransferData>, amount: string): Acc {
   return r.data.cells.find((c) => c.amount === amount)!.acc;
 }

@@ -7,6 +7,7 @@
  * "significant" differences whose sign changed with the seed set and with the BLAS kernels' rounding.)
  * @module
  */
+import { mean, sampleStd } from "../../lib/checks.ts";
 
 /** Two-sided 95% quantiles of Student's t (0.975) for 1 … 30 degrees of freedom. */
 const T975 = [
@@ -71,9 +72,8 @@ export interface SeedInterval {
 export function seedCi(perSeed: readonly number[]): SeedInterval {
   const n = perSeed.length;
   if (n === 0) throw new Error("seedCi: no seeds");
-  const mean = perSeed.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { mean, lo: mean, hi: mean, n };
-  const sd = Math.sqrt(perSeed.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const half = t975(n - 1) * sd / Math.sqrt(n);
-  return { mean, lo: mean - half, hi: mean + half, n };
+  const m = mean(perSeed);
+  if (n === 1) return { mean: m, lo: m, hi: m, n };
+  const half = t975(n - 1) * sampleStd(perSeed) / Math.sqrt(n);
+  return { mean: m, lo: m - half, hi: m + half, n };
 }

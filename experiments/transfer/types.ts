@@ -16,7 +16,7 @@ export interface Cell {
   perClass: number;
   /** Test accuracy by strategy; fine-tuning ones as `finetune-all@0.1`. */
   acc: Record<string, number>;
-  /** Per strategy key, per test image: "1" when classified correctly, else "0" (paired tests). */
+  /** Per strategy key, per test image: "1" when classified correctly, else "0" (for per-image analyses; E6 is judged per seed). */
   correct: Record<string, string>;
   /** Training steps each strategy executed (counted in the training loop), by strategy key. */
   steps: Record<string, number>;
