@@ -7,7 +7,9 @@
  * Options: `--backends cpu-blas,wasm,wasm-stock,cpu` (add `webgpu` for the GPU path),
  * `--threads N` (OPENBLAS_NUM_THREADS for numpy and cpu-blas, default 1: this machine's cores are
  * shared), `--budget SECONDS` per workload and backend (default 8), `--rounds N` (default 1: on a
- * busy machine, measure everything N times and keep each one's best median).
+ * busy machine, measure everything N times and keep each one's best median and best paired ratio).
+ * Each backend's steps are timed in short windows alternating with numpy's (paired.ts): the ratios
+ * in the table come from those pairs; numpy's own row is reference_numpy.py run alone.
  * @module
  */
 import { parseArgs } from "../std.ts";
@@ -41,26 +43,30 @@ function lastJson<T>(text: string): T | undefined {
   return line ? JSON.parse(line) as T : undefined;
 }
 
+async function referencePath(): Promise<string | undefined> {
+  for (const rel of NUMPY_CANDIDATES) if (await exists(`${ROOT}${rel}`)) return `${ROOT}${rel}`;
+}
+
 async function numpyTimes(env: Record<string, string>): Promise<NumpyTimes | string> {
-  for (const rel of NUMPY_CANDIDATES) {
-    const path = `${ROOT}${rel}`;
-    if (!(await exists(path))) continue;
-    const r = await run("python3", [path], env);
-    const parsed = r.ok ? lastJson<NumpyTimes>(r.out) : undefined;
-    return parsed ?? `numpy reference failed: ${r.out.split("\n").slice(-3).join(" ")}`;
-  }
-  return `numpy reference not found (looked for ${NUMPY_CANDIDATES.join(", ")} from the repository root)`;
+  const path = await referencePath();
+  if (!path) return `numpy reference not found (looked for ${NUMPY_CANDIDATES.join(", ")} from the repository root)`;
+  const r = await run("python3", [path], env);
+  const parsed = r.ok ? lastJson<NumpyTimes>(r.out) : undefined;
+  return parsed ?? `numpy reference failed: ${r.out.split("\n").slice(-3).join(" ")}`;
 }
 
 async function backendTimes(backend: string, budget: number, env: Record<string, string>): Promise<BackendTimes> {
+  const reference = await referencePath();
   const r = await run(Deno.execPath(), [
     "run",
     "--allow-read",
     "--allow-env",
     "--allow-ffi",
+    "--allow-run=python3",
     "lib/bench/measure.ts",
     backend,
     String(budget * 1000),
+    ...(reference ? [reference] : []),
   ], env);
   return lastJson<BackendTimes>(r.out) ?? { backend, errors: { start: r.out.split("\n").slice(-4).join(" ") } };
 }
@@ -78,13 +84,34 @@ function bestNumpy(a: NumpyTimes, b: NumpyTimes): NumpyTimes {
   };
 }
 
+/** Per workload, the round with the lower paired ratio. */
+function bestPaired(a: BackendTimes["paired"], b: BackendTimes["paired"]): BackendTimes["paired"] {
+  if (!a || !b) return a ?? b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof NonNullable<BackendTimes["paired"]>>;
+  const best: NonNullable<BackendTimes["paired"]> = {};
+  for (const k of keys) {
+    const [x, y] = [a[k], b[k]];
+    best[k] = !x ? y : !y ? x : x.ratio <= y.ratio ? x : y;
+  }
+  return best;
+}
+
 function bestTimes(a: BackendTimes, b: BackendTimes): BackendTimes {
   const gflops = [a.matmul1024_gflops, b.matmul1024_gflops].filter((x): x is number => x !== undefined);
+  const paired = bestPaired(a.paired, b.paired);
+  // where the rounds ran paired, each workload's time comes from the round whose ratio is kept
+  const ms = (key: "mlp_ms" | "cnn_ms") => paired?.[key]?.ours_ms ?? min(a[key], b[key]);
+  const matmulMs = paired?.matmul1024_gflops?.ours_ms;
   return {
     ...a,
-    mlp_ms: min(a.mlp_ms, b.mlp_ms),
-    cnn_ms: min(a.cnn_ms, b.cnn_ms),
-    matmul1024_gflops: gflops.length > 0 ? Math.max(...gflops) : undefined,
+    mlp_ms: ms("mlp_ms"),
+    cnn_ms: ms("cnn_ms"),
+    matmul1024_gflops: matmulMs !== undefined
+      ? (2 * 1024 ** 3) / matmulMs / 1e6
+      : gflops.length > 0
+      ? Math.max(...gflops)
+      : undefined,
+    paired,
   };
 }
 

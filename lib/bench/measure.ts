@@ -7,6 +7,15 @@
 import * as tf from "@tensorflow/tfjs";
 import { assertBackendName, initBackend } from "../backend.ts";
 import { cnnStep, matmul1024, mlpStep, type Workload } from "./workloads.ts";
+import {
+  median,
+  NumpyGone,
+  NumpyPartner,
+  type NumpyWorkload,
+  type PairedTimes,
+  pairedTimes,
+  type PairedWindow,
+} from "./paired.ts";
 
 /** What one backend measured; times are medians in milliseconds. */
 export interface BackendTimes {
@@ -15,6 +24,8 @@ export interface BackendTimes {
   mlp_ms?: number;
   cnn_ms?: number;
   matmul1024_gflops?: number;
+  /** each workload timed in windows alternating with numpy's (see paired.ts), when numpy ran */
+  paired?: Partial<Record<"mlp_ms" | "cnn_ms" | "matmul1024_gflops", PairedTimes>>;
   errors: Record<string, string>;
 }
 
@@ -34,8 +45,50 @@ export async function time(w: Workload, warm: number, reps: number, budgetMs: nu
     await w.step(i);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
+}
+
+/** Our steps per window: about 30 ms of them, 1 to 20 (short windows: both sides see the same moment). */
+function windowSteps(msPerStep: number): number {
+  return Math.max(1, Math.min(20, Math.round(30 / msPerStep)));
+}
+
+/**
+ * {@link time}, with every window of our steps right after a window of as many numpy steps of the
+ * same workload: warm-up as there, then windows until `reps` steps or `budgetMs` (at least 3 windows
+ * when they fit).
+ */
+export async function timePaired(
+  w: Workload,
+  numpy: NumpyPartner,
+  workload: NumpyWorkload,
+  warm: number,
+  reps: number,
+  budgetMs: number,
+): Promise<PairedTimes> {
+  const warmStart = performance.now();
+  let lastStepMs = Infinity; // no warm-up step: one step a window
+  for (let i = 0; i < warm && performance.now() - warmStart < budgetMs / 4; i++) {
+    const t0 = performance.now();
+    await w.step(i);
+    lastStepMs = performance.now() - t0;
+  }
+  const k = windowSteps(lastStepMs);
+  const windows: PairedWindow[] = [];
+  const start = performance.now();
+  let steps = 0;
+  const enough = () => windows.length >= 3 || (windows.length >= 1 && performance.now() - start > budgetMs / 2);
+  while (steps < reps && (!enough() || performance.now() - start < budgetMs)) {
+    const numpyTimes = await numpy.times(workload, k);
+    const ours: number[] = [];
+    for (let j = 0; j < k; j++, steps++) {
+      const t0 = performance.now();
+      await w.step(steps);
+      ours.push(performance.now() - t0);
+    }
+    windows.push({ ours, numpy: numpyTimes });
+  }
+  return pairedTimes(windows);
 }
 
 /** Starts backend `name` (or `wasm-stock`: tfjs-wasm without overrides) and returns its device text. */
@@ -51,7 +104,7 @@ export async function start(name: string): Promise<string> {
 }
 
 /** Runs the three workloads on `name`; a workload that throws is reported, not fatal. */
-export async function measure(name: string, budgetMs = 8000): Promise<BackendTimes> {
+export async function measure(name: string, budgetMs = 8000, numpyReference?: string): Promise<BackendTimes> {
   const result: BackendTimes = { backend: name, errors: {} };
   try {
     result.device = await start(name);
@@ -59,32 +112,45 @@ export async function measure(name: string, budgetMs = 8000): Promise<BackendTim
     result.errors.start = String(e instanceof Error ? e.message : e).split("\n")[0];
     return result;
   }
-  // [key, workload, warm-up steps, timed steps]. The MLP step warms for 300 steps: V8 optimises
+  // [key, workload, numpy's workload, warm-up steps, timed steps]. The MLP step warms for 300 steps: V8 optimises
   // tfjs's engine and the kernels' loops over the first few hundred (measured on cpu-blas: median
   // 1.02 ms over steps 0-99, 0.95 ms over steps 200-299, 0.90-0.92 ms from then on), and a
   // training run spends nearly all its steps in that steady state. numpy has no such warm-up.
-  const runs: [keyof BackendTimes, () => Workload, number, number][] = [
-    ["mlp_ms", mlpStep, 300, 300],
-    ["cnn_ms", cnnStep, 3, 30],
-    ["matmul1024_gflops", matmul1024, 2, 20],
+  const runs: ["mlp_ms" | "cnn_ms" | "matmul1024_gflops", () => Workload, NumpyWorkload, number, number][] = [
+    ["mlp_ms", mlpStep, "mlp", 300, 300],
+    ["cnn_ms", cnnStep, "cnn", 3, 30],
+    ["matmul1024_gflops", matmul1024, "matmul", 2, 20],
   ];
-  for (const [key, make, warm, reps] of runs) {
+  let numpy = numpyReference ? NumpyPartner.start(numpyReference) : undefined;
+  if (typeof numpy === "string") result.errors.paired = numpy;
+  for (const [key, make, workload, warm, reps] of runs) {
     const w = make();
     try {
-      const ms = await time(w, warm, reps, budgetMs);
-      (result as unknown as Record<string, number>)[key] = key === "matmul1024_gflops"
-        ? (2 * 1024 ** 3) / ms / 1e6
-        : ms;
+      let ms: number | undefined;
+      if (numpy instanceof NumpyPartner) {
+        try {
+          const p = await timePaired(w, numpy, workload, warm, reps, budgetMs);
+          (result.paired ??= {})[key] = p;
+          ms = p.ours_ms;
+        } catch (e) {
+          if (!(e instanceof NumpyGone)) throw e;
+          result.errors.paired = e.message; // the rest unpaired
+          numpy = undefined;
+        }
+      }
+      ms ??= await time(w, warm, reps, budgetMs);
+      result[key] = key === "matmul1024_gflops" ? (2 * 1024 ** 3) / ms / 1e6 : ms;
     } catch (e) {
       result.errors[key] = String(e instanceof Error ? e.message : e).split("\n")[0];
     } finally {
       w.dispose();
     }
   }
+  if (numpy instanceof NumpyPartner) await numpy.close();
   return result;
 }
 
 if (import.meta.main) {
   const budget = Number(Deno.args[1] ?? 8000);
-  console.log(JSON.stringify(await measure(Deno.args[0] ?? "auto", budget)));
+  console.log(JSON.stringify(await measure(Deno.args[0] ?? "auto", budget, Deno.args[2])));
 }
