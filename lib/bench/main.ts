@@ -75,6 +75,10 @@ function min(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
+function max(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
 function bestNumpy(a: NumpyTimes, b: NumpyTimes): NumpyTimes {
   return {
     threads: a.threads,
@@ -84,35 +88,23 @@ function bestNumpy(a: NumpyTimes, b: NumpyTimes): NumpyTimes {
   };
 }
 
-/** Per workload, the round with the lower paired ratio. */
-function bestPaired(a: BackendTimes["paired"], b: BackendTimes["paired"]): BackendTimes["paired"] {
-  if (!a || !b) return a ?? b;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof NonNullable<BackendTimes["paired"]>>;
-  const best: NonNullable<BackendTimes["paired"]> = {};
-  for (const k of keys) {
-    const [x, y] = [a[k], b[k]];
-    best[k] = !x ? y : !y ? x : x.ratio <= y.ratio ? x : y;
-  }
-  return best;
-}
+type Key = "mlp_ms" | "cnn_ms" | "matmul1024_gflops";
 
+/** Each workload from the better of two rounds: the lower paired ratio where either ran paired, else the faster. */
 function bestTimes(a: BackendTimes, b: BackendTimes): BackendTimes {
-  const gflops = [a.matmul1024_gflops, b.matmul1024_gflops].filter((x): x is number => x !== undefined);
-  const paired = bestPaired(a.paired, b.paired);
-  // where the rounds ran paired, each workload's time comes from the round whose ratio is kept
-  const ms = (key: "mlp_ms" | "cnn_ms") => paired?.[key]?.ours_ms ?? min(a[key], b[key]);
-  const matmulMs = paired?.matmul1024_gflops?.ours_ms;
-  return {
-    ...a,
-    mlp_ms: ms("mlp_ms"),
-    cnn_ms: ms("cnn_ms"),
-    matmul1024_gflops: matmulMs !== undefined
-      ? (2 * 1024 ** 3) / matmulMs / 1e6
-      : gflops.length > 0
-      ? Math.max(...gflops)
-      : undefined,
-    paired,
-  };
+  const best: BackendTimes = { ...a, paired: {} };
+  for (const key of ["mlp_ms", "cnn_ms", "matmul1024_gflops"] as Key[]) {
+    const [x, y] = [a.paired?.[key], b.paired?.[key]];
+    if (x || y) {
+      const round = !y || (x && x.ratio <= y.ratio) ? a : b;
+      best[key] = round[key];
+      best.paired![key] = round.paired![key];
+    } else {
+      best[key] = key === "matmul1024_gflops" ? max(a[key], b[key]) : min(a[key], b[key]);
+    }
+  }
+  if (Object.keys(best.paired!).length === 0) delete best.paired;
+  return best;
 }
 
 if (import.meta.main) {

@@ -35,8 +35,7 @@ export interface BackendTimes {
  * fit), so that the slow stock backends finish too.
  */
 export async function time(w: Workload, warm: number, reps: number, budgetMs: number): Promise<number> {
-  const warmStart = performance.now();
-  for (let i = 0; i < warm && performance.now() - warmStart < budgetMs / 4; i++) await w.step(i);
+  await warmUp(w, warm, budgetMs);
   const times: number[] = [];
   const start = performance.now();
   const enough = () => times.length >= 3 || (times.length >= 1 && times[0] > budgetMs / 2);
@@ -46,6 +45,18 @@ export async function time(w: Workload, warm: number, reps: number, budgetMs: nu
     times.push(performance.now() - t0);
   }
   return median(times);
+}
+
+/** Up to `warm` untimed steps within a quarter of `budgetMs`; the last one's ms (Infinity when none ran). */
+async function warmUp(w: Workload, warm: number, budgetMs: number): Promise<number> {
+  const warmStart = performance.now();
+  let lastStepMs = Infinity;
+  for (let i = 0; i < warm && performance.now() - warmStart < budgetMs / 4; i++) {
+    const t0 = performance.now();
+    await w.step(i);
+    lastStepMs = performance.now() - t0;
+  }
+  return lastStepMs;
 }
 
 /** Our steps per window: about 30 ms of them, 1 to 20 (short windows: both sides see the same moment). */
@@ -66,14 +77,7 @@ export async function timePaired(
   reps: number,
   budgetMs: number,
 ): Promise<PairedTimes> {
-  const warmStart = performance.now();
-  let lastStepMs = Infinity; // no warm-up step: one step a window
-  for (let i = 0; i < warm && performance.now() - warmStart < budgetMs / 4; i++) {
-    const t0 = performance.now();
-    await w.step(i);
-    lastStepMs = performance.now() - t0;
-  }
-  const k = windowSteps(lastStepMs);
+  const k = windowSteps(await warmUp(w, warm, budgetMs)); // no warm-up step: one step a window
   const windows: PairedWindow[] = [];
   const start = performance.now();
   let steps = 0;
