@@ -106,6 +106,15 @@ export class BufferPool {
     this.freeBytes += array.byteLength;
   }
 
+  /**
+   * Whether `values` is a whole array of the pool's that was never read out and is registered as
+   * tensor data exactly once: nothing but that one tensor can see it, so it may be written in place.
+   */
+  isPrivate(values: Values): boolean {
+    const entry = bufferOf(values) && this.refs.get(bufferOf(values)!);
+    return !!entry && entry.array === values && entry.count === 1;
+  }
+
   /** `values` was handed out: its array is never pooled again. */
   escaped(values: Values): void {
     const buffer = bufferOf(values);

@@ -2,7 +2,7 @@
  * The `cpu-blas` tfjs backend: the stock `cpu` backend (same data layout, every kernel) with the
  * heavy kernels replaced by native BLAS (`cblas_sgemm` through FFI; level 1 for large Add/Sub and
  * scalar Multiply) and tight JavaScript loops, and a pool that recycles kernel output buffers
- * (see buffer_pool.ts).
+ * (see buffer_pool.ts); plain SGD updates its variables in place where that is safe (sgd_in_place.ts).
  *
  * {@link registerCpuBlas} checks every override against the stock kernel on small inputs before the
  * backend may start, and refuses (BackendUnavailable) when the library is missing or a check fails.
@@ -23,6 +23,7 @@ import { lossKernels, registerLossGradient } from "./kernels_loss.ts";
 import { registerReluGradient, RELU_GRAD, reluGrad } from "./kernels_relu_grad.ts";
 import { selfCheck } from "./self_check.ts";
 import { keepSavedTensorsCheaply } from "./engine_tuning.ts";
+import { updateSgdInPlace } from "./sgd_in_place.ts";
 import { tuneMalloc } from "./malloc_tuning.ts";
 import { PooledCpuBackend } from "./buffer_pool.ts";
 
@@ -92,5 +93,6 @@ export function registerCpuBlas(): CpuBlasRegistration {
   registerLossGradient();
   registerReluGradient();
   keepSavedTensorsCheaply(CPU_BLAS);
+  updateSgdInPlace(blas.level1);
   return registered = { blas };
 }
