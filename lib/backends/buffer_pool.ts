@@ -71,10 +71,26 @@ export class BufferPool {
     return r.fill(0);
   }
 
+  /**
+   * Arrays below `minLength` (never pooled, so not in `refs`) that their owner vouched for with
+   * {@link adopt}: a kernel's fresh output, one tensor's data, never read out. Registering one again
+   * or reading it out drops it.
+   */
+  private readonly adopted = new WeakSet<Float32Array>();
+
   /** `values` is now tensor data (one more reference). */
   registered(values: Values): void {
+    if (values instanceof Float32Array && this.adopted.delete(values)) return; // now shared
     const entry = bufferOf(values) && this.refs.get(bufferOf(values)!);
     if (entry) entry.count++;
+  }
+
+  /**
+   * Marks `values`, a small kernel output just made one tensor's data and not read out, as private
+   * to that tensor (see {@link isPrivate}). Larger arrays are the pool's own and tracked already.
+   */
+  adopt(values: Float32Array): void {
+    if (values.length < poolTuning.minLength) this.adopted.add(values);
   }
 
   /** The tensor data `values` was deleted (one reference less); the last one pools the array. */
@@ -108,15 +124,18 @@ export class BufferPool {
 
   /**
    * Whether `values` is a whole array of the pool's that was never read out and is registered as
-   * tensor data exactly once: nothing but that one tensor can see it, so it may be written in place.
+   * tensor data exactly once, or a small adopted one: nothing but that one tensor can see it, so it
+   * may be written in place.
    */
   isPrivate(values: Values): boolean {
+    if (values instanceof Float32Array && values.length < poolTuning.minLength) return this.adopted.has(values);
     const entry = bufferOf(values) && this.refs.get(bufferOf(values)!);
     return !!entry && entry.array === values && entry.count === 1;
   }
 
   /** `values` was handed out: its array is never pooled again. */
   escaped(values: Values): void {
+    if (values instanceof Float32Array) this.adopted.delete(values);
     const buffer = bufferOf(values);
     if (buffer) this.refs.delete(buffer);
   }

@@ -10,12 +10,14 @@
  * element gets the same two roundings as the stock kernels — round(−lr·g), then round(v + that) —
  * so the numbers are the same bit for bit (sgd_in_place_test.ts).
  *
- * Writing in place is done only when nothing else can see either buffer: the backend is the
- * pooled cpu-blas backend, both buffers were allocated by its pool and never read out (`data()`,
- * `dataSync()`), each is one tensor's data (`refCount` 1: no clone shares it), both are float32 of
- * the same size, and −lr is finite and non-zero. Anything else — a variable still on its initial
- * values, one read out, a gradient passed to `applyGradients` by the caller, a momentum optimizer,
- * an outer gradient being recorded — takes the stock update.
+ * Writing in place is done only when nothing else can see the buffers written: the backend is the
+ * pooled cpu-blas backend; the variable's buffer (and the gradient's, where BLAS scales it in place)
+ * was allocated by its pool, or, below the pool's `minLength`, is the fresh output of a stock update
+ * adopted right after it; neither was read out since (`data()`, `dataSync()`); each is one tensor's
+ * data (`refCount` 1: no clone shares it); both are float32 of the same size; and −lr is finite and
+ * non-zero. Anything else — a variable still on its initial values, one read out, a gradient passed
+ * to `applyGradients` by the caller, a momentum optimizer, an outer gradient being recorded — takes
+ * the stock update.
  * @module
  */
 import * as tf from "@tensorflow/tfjs";
@@ -74,10 +76,22 @@ export function updateSgdInPlace(level1: Level1 | undefined): void {
       const value = engine.registeredVariables[name];
       if (!addInPlace(engine, level1, Math.fround(-this.learningRate), value, gradient)) {
         tf.tidy(() => value.assign(tf.add(tf.mul(this.c, gradient), value)));
+        adoptSmall(engine, value);
       }
     }
     this.incrementIterations();
   };
+}
+
+/**
+ * After the stock update, a small variable (below the pool's `minLength`, so not tracked by the pool) holds the Add
+ * kernel's fresh output, one tensor's data that nobody has read: adopted, its next update can be made in place.
+ */
+function adoptSmall(engine: EngineInternals, v: tf.Variable): void {
+  const backend = engine.backend;
+  if (!(backend instanceof PooledCpuBackend) || engine.state.gradientDepth !== 0) return;
+  const d = backend.data.get(v.dataId);
+  if (d && d.refCount === 1 && d.values instanceof Float32Array) backend.pool.adopt(d.values);
 }
 
 /** v += round(c·g) in v's own buffer, g scaled in its own; false (nothing written) when that is not safe. */
@@ -92,9 +106,10 @@ function addInPlace(engine: EngineInternals, l1: Level1, c: number, v: tf.Variab
   if (!(vv instanceof Float32Array) || !(gv instanceof Float32Array) || vv.length !== gv.length || vv === gv) {
     return false;
   }
-  if (!backend.pool.isPrivate(vv) || !backend.pool.isPrivate(gv)) return false;
   const n = vv.length;
-  if (n >= elementwiseTuning.blasMin) {
+  const scaleG = n >= elementwiseTuning.blasMin; // BLAS scales g in place; the loop leaves it as it is
+  if (!backend.pool.isPrivate(vv) || (scaleG && !backend.pool.isPrivate(gv))) return false;
+  if (scaleG) {
     l1.sscal(n, c, gv);
     l1.saxpy(n, 1, gv, vv);
   } else {
