@@ -158,8 +158,8 @@ export const transferClaims: Claim<TransferData, P>[] = [
           `With ${p.much} images per class, fine-tuning all layers beats the linear classifier by ${ci(moreLayers)}, ` +
           `${gainWords(moreLayers, "a gain")}. On ${p.little} per class the ` +
           `linear classifier minus scratch is ${ci(linear)}, ` +
-          `${gainWords(linear, "a gain")} (fine-tuning all layers: ` +
-          `${fmt(tuned.mean)}). The fine-tune gain grows by ${ci(grows)}, ` +
+          `${gainWords(linear, "a gain")}; fine-tuning all layers minus scratch: ` +
+          `${fmt(tuned.mean)}. The fine-tune gain grows by ${ci(grows)}, ` +
           `${gainWords(grows, "a growth")}. At ${p.much} per class, ${m}× the ` +
           `learning rate minus 1× is ` +
           (smaller ? `${ci(smaller)}: ${gainWords(smaller, "a gain")}.` : "not judged (1 is not among lrMults)."),
