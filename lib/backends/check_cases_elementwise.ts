@@ -95,6 +95,7 @@ export function elementwiseCases(full: boolean): KernelCase[] {
     [[5], [0], false, true],
     [[16, 12], [1], false, true],
     [[12, 16], [0], false, true],
+    [[9, 13], [0], true, true], // four columns at a time and the three left over
   ];
   for (const [shape, axis, keepDims, fast] of full ? sums : sums.slice(0, 2)) {
     for (const kernel of ["Sum", "Mean"]) {
