@@ -29,7 +29,7 @@ export const LINEAR_OVER_CHANCE = 2;
 export const MIN_GAIN = 0.02;
 
 /** Whether a paired difference over seeds shows a gain: significant and at least MIN_GAIN on average. */
-export const gains = (c: SeedInterval) => c.lo > 0 && c.mean >= MIN_GAIN;
+const gains = (c: SeedInterval) => c.lo > 0 && c.mean >= MIN_GAIN;
 
 /** Why a comparison holds or not, in words; "not judged" with one seed. */
 function gainWords(c: SeedInterval, what: "a gain" | "a growth"): string {
@@ -137,11 +137,9 @@ export const transferClaims: Claim<TransferData, P>[] = [
           [`${m}× − 1×: 95% CI low`, "> 0"],
         ]),
         tolerance: `premises in every seed; each comparison a paired difference of test accuracies per seed ` +
-          `(${p.testSize} shared test images), a gain when its 95% Student-t interval over the ${n} seed(s) lies above 0 (one-sided ` +
-          `level 0.025) and its mean is ≥ ${MIN_GAIN} (${100 * MIN_GAIN} points); similar target (digits ${
-            p.targetClasses.join(",")
-          }), ${p.little} vs ${p.much} ` +
-          `images per class`,
+          `(${p.testSize} shared test images), a gain when its 95% Student-t interval over the ${n} seed(s) lies ` +
+          `above 0 (one-sided level 0.025) and its mean is ≥ ${MIN_GAIN} (${100 * MIN_GAIN} points); similar target ` +
+          `(digits ${p.targetClasses.join(",")}), ${p.little} vs ${p.much} images per class`,
         summary:
           (premises
             ? `The pretrained net learned its source task (held-out accuracy ≥ ${fmt(worstSource)}) and a linear ` +
